@@ -1,0 +1,43 @@
+# talkhead_nb: every target sets up .venv when it is missing, and is safe to run again.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.talkhead-setup
+# pip's global config here points at two local index folders that do not exist; hide that noise only.
+QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
+
+.PHONY: setup demo test lab bench docs sync clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements-lock.txt settings.ini setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing pinned dependencies (requirements-lock.txt) into $(VENV) ..."
+	$(BIN)/python -m pip install -q -r requirements-lock.txt 2>&1 | { $(QUIET_PIP); }
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . 2>&1 | { $(QUIET_PIP); }
+	$(BIN)/python -m pip check
+	$(BIN)/python -c "from talkhead_nb.compat import install_import_hook; print('import hook:', install_import_hook())"
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/talkhead demo --out outputs
+
+test: setup
+	$(BIN)/python scripts/run_tests.py
+
+sync: setup
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/nbdev_clean --fname index.ipynb && $(BIN)/python scripts/readme.py
+
+lab: setup
+	$(BIN)/jupyter lab
+
+bench: setup
+	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+docs: setup
+	$(BIN)/python scripts/docs.py
+
+clean:
+	rm -rf _docs _proc outputs .pytest_cache

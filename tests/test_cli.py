@@ -1,0 +1,37 @@
+import json, os, subprocess, sys
+from pathlib import Path
+import pytest
+from conftest import BIN, ROOT
+
+def talkhead(*args, cwd=None):
+    return subprocess.run([str(BIN/'talkhead'), *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+def test_info_text_and_json():
+    r = talkhead('info')
+    assert r.returncode == 0, r.stderr
+    assert 'talkhead_nb' in r.stdout and 'offline fallbacks active' in r.stdout and 'stylegan3-r-ffhq-1024' in r.stdout
+    r = talkhead('info', '--json')
+    d = json.loads(r.stdout)
+    assert d['device'] in ('cpu', 'cuda') and set(d['weights']) and isinstance(d['fallbacks'], list)
+    # no LPIPS backbone in the empty cache: the fallback must be announced, never silent
+    assert any('LPIPS' in f and 'NOT comparable' in f for f in d['fallbacks'])
+
+def test_demo_writes_outputs(tmp_path):
+    r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128')
+    assert r.returncode == 0, r.stderr
+    out = tmp_path/'outputs'/'demo'
+    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4'}
+    from talkhead_nb.video import read_video, is_marked_synthetic
+    v, fps = read_video(out/'faces.mp4')
+    assert v.shape[1:] == (3, 128, 128) and v.shape[0] == 50 and is_marked_synthetic(out/'faces.mp4')
+    assert json.loads((out/'info.json').read_text())['talkhead_nb']
+
+def test_bad_arguments():
+    r = talkhead('demo', '--size', '63')
+    assert r.returncode == 2 and 'even' in r.stderr
+    r = talkhead()
+    assert r.returncode == 2 and 'usage' in r.stderr
+    r = talkhead('frobnicate')
+    assert r.returncode == 2 and 'invalid choice' in r.stderr
+    r = talkhead('--version')
+    assert r.returncode == 0 and 'talkhead_nb' in r.stdout
