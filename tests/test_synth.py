@@ -3,6 +3,7 @@ processes, bad input, atomic video output and the dataset cache."""
 import hashlib, subprocess, sys
 import numpy as np, pytest, torch
 import talkhead_nb  # torchvision compatibility hook before facenet_pytorch
+from talkhead_nb.core import to_uint8
 from talkhead_nb.synth import render, random_params, render_video, SequenceDataset, PortraitParams, talking_sequence, random_identity
 from conftest import ROOT, BIN
 
@@ -14,7 +15,7 @@ def test_mtcnn_finds_faces_in_random_renders():
     for b in range(0, 200, 25):
         r = render([random_params(1000 + i, max_yaw=30) for i in range(b, b + 25)], 256)
         assert r.angles[:, 0].abs().max() < 30
-        boxes, _ = m.detect([(im.permute(1, 2, 0) * 255).round().byte().numpy() for im in r.image])
+        boxes, _ = m.detect(list(to_uint8(r.image)))
         found += sum(bx is not None for bx in boxes)
     print(f'MTCNN detected {found}/200')
     assert found >= 180, f'MTCNN found faces in only {found}/200 renders'
