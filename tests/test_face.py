@@ -25,3 +25,73 @@ def test_bad_landmarks():
     with pytest.raises(ValueError, match='68,2'): part_masks(np.zeros((5, 2)), 64)
     with pytest.raises(ValueError, match='finite'): head_pose(np.full((68, 2), np.nan), 256)
     with pytest.raises(ValueError, match='empty'): landmarks68(sample_image('astronaut'), (10, 10, 5, 5))
+
+
+# ---- parser, embedders, tracking ------------------------------------------------------------------------------------
+from talkhead_nb import zoo
+from talkhead_nb.core import CheckpointError
+from talkhead_nb.face import (FaceParser, BiSeNet, FacenetEmbedder, DlibEmbedder, NoFaceFound, track_video, expression,
+                              OneEuro, frontalize, Track)
+from talkhead_nb.synth import render, talking_sequence, random_identity, render_video
+
+def test_face_parser_missing_weights_names_the_file():
+    with pytest.raises(zoo.WeightsNotFound, match='79999_iter.pth'): FaceParser.from_pretrained()
+
+def test_face_parser_rejects_other_checkpoints(tmp_path):
+    p = tmp_path / 'resnet.pth'
+    torch.save({'conv1.weight': torch.zeros(64, 3, 7, 7)}, p)
+    with pytest.raises(CheckpointError, match='resnet.pth'): FaceParser.from_pretrained(p)
+    (tmp_path / 'trunc.pth').write_bytes(b'PK\x03\x04trunc')
+    with pytest.raises(CheckpointError, match='trunc.pth'): FaceParser.from_pretrained(tmp_path / 'trunc.pth')
+
+def test_facenet_missing_weights_names_the_file():
+    with pytest.raises(zoo.WeightsNotFound, match='20180402-114759-vggface2.pt'): FacenetEmbedder()
+
+def test_embedder_no_face_names_the_image():
+    with pytest.raises(NoFaceFound, match='blank.png'): DlibEmbedder()([torch.full((3, 128, 128), 0.4)], names=['blank.png'])
+
+def test_unknown_landmark_model():
+    with pytest.raises(ValueError, match="'dlib', 'synth'"): landmarks68(sample_image('astronaut'), (180, 60, 270, 170), model='hog')
+
+@pytest.fixture(scope='module')
+def talking(tmp_path_factory):
+    seq = talking_sequence(random_identity(3), 20, seed=3)
+    p = tmp_path_factory.mktemp('vid') / 'talk.mp4'
+    render_video(seq, p, size=256)
+    return p, render(seq, 256)
+
+def test_track_video_file_end_to_end(talking):
+    path, truth = talking
+    tr = track_video(path, model='synth', smoothing=(1.0, 0.05))
+    assert len(tr) == 20 and tr.missing == [] and tr.fps == 25
+    m = tr.as_metrics()
+    assert m['R'].shape == (20, 3, 3) and m['gaze'].shape == (20, 2) and m['expression'].shape[0] == 20
+    from talkhead_nb.metrics import pose_distance
+    assert pose_distance(m['R'].float(), truth.R.float()).median() < 6
+
+def test_track_video_flags_and_strict_mode():
+    frames = render(talking_sequence(random_identity(4), 6, seed=4), 128).image
+    frames[2] = 0.
+    tr = track_video(frames, model='synth')
+    assert tr.missing == [2] and np.isnan(tr.angles[2]).all() and np.isfinite(tr.angles[3]).all()
+    with pytest.raises(NoFaceFound, match=r'frames \[2\]'): track_video(frames, model='synth', require_all=True)
+    with pytest.raises(NoFaceFound, match=r'\[2\]'): tr.as_metrics()
+
+def test_track_video_bad_inputs(tmp_path):
+    bad = tmp_path / 'broken.mp4'
+    bad.write_bytes(b'\x00\x00\x00\x18ftypmp42' + b'\x00' * 100)
+    with pytest.raises(Exception, match='broken.mp4'): track_video(bad)
+    with pytest.raises(ValueError, match=r'\[T,3,H,W\]'): track_video(torch.rand(3, 64, 64))
+    with pytest.raises(ValueError, match='no frames'): track_video([])
+    with pytest.raises(ImageFormatError, match='frame 0'): track_video([np.zeros((64, 64, 4), np.uint8)])
+
+def test_one_euro_reduces_jitter_without_lag_at_rest():
+    rng = np.random.default_rng(0)
+    x = np.zeros((100, 2)) + rng.normal(0, 1, (100, 2))
+    f = OneEuro(25, 1.0, 0.0)
+    y = np.stack([f(v) for v in x])
+    assert np.abs(np.diff(y[20:], axis=0)).mean() < 0.3 * np.abs(np.diff(x[20:], axis=0)).mean()
+    step = np.r_[np.zeros(30), np.full(30, 50.)][:, None]
+    f = OneEuro(25, 1.0, 0.5)
+    ys = np.stack([f(v) for v in step])
+    assert ys[40, 0] > 45   # a fast move is followed within ~10 frames
