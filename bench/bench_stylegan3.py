@@ -1,0 +1,49 @@
+"""StyleGAN3 generator speed on CPU: ours against the official NVlabs code (its CPU path = the reference ops) on the same
+weights, same z, one run; checks the outputs agree and prints the speed ratio. The issue's bar: ≥ 10× at 64 px.
+
+usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3   (a local checkout, never committed)
+Without the path only our timings are printed."""
+import sys, time, warnings
+import torch
+from talkhead_nb.stylegan3 import Generator, SG3Config
+
+CONFIGS = {  # 64 px generators: an R config of ~2 M parameters (the size DESIGN §3 timed), a T config, and tiny()
+    'R-64 (2.1M)': SG3Config.R(64, z_dim=256, w_dim=256, channel_base=16384, channel_max=256),
+    'T-64 (8.1M)': SG3Config.T(64, z_dim=256, w_dim=256, channel_base=8192, channel_max=256),
+    'tiny (0.35M)': SG3Config.tiny(),
+}
+
+def timeit(fn, reps=3):
+    fn()  # warm-up
+    t = time.perf_counter()
+    for _ in range(reps): fn()
+    return (time.perf_counter() - t) / reps
+
+def official(repo, cfg, sd):
+    sys.path.insert(0, repo)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        from training.networks_stylegan3 import Generator as OG
+    G = OG(**cfg.init_kwargs()).eval()
+    G.load_state_dict(sd)
+    return G
+
+if __name__ == '__main__':
+    repo = sys.argv[1] if len(sys.argv) > 1 else None
+    print(f'torch {torch.__version__}, {torch.get_num_threads()} threads, CPU')
+    for name, cfg in CONFIGS.items():
+        torch.manual_seed(0)
+        G = Generator(cfg).eval()
+        for n, b in G.named_buffers():
+            if n.endswith('magnitude_ema'): b.fill_(1.7)
+        for batch in (1, 4):
+            z = torch.randn(batch, cfg.z_dim)
+            with torch.no_grad():
+                ours = timeit(lambda: G(z, truncation_psi=0.7))
+                line = f'{name:13s} batch {batch}: ours {ours * 1000:7.1f} ms/batch'
+                if repo:
+                    OGn = official(repo, cfg, G.state_dict())
+                    ref = timeit(lambda: OGn(z, None, truncation_psi=0.7), reps=1)
+                    diff = (G(z, truncation_psi=0.7) - OGn(z, None, truncation_psi=0.7)).abs().max().item()
+                    line += f' | official {ref * 1000:8.1f} ms | ratio {ref / ours:5.1f}x | max |diff| {diff:.1e}'
+            print(line, flush=True)
