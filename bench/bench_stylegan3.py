@@ -13,11 +13,14 @@ CONFIGS = {  # 64 px generators: an R config of ~2 M parameters (the size DESIGN
     'tiny (0.35M)': SG3Config.tiny(),
 }
 
-def timeit(fn, reps=3):
-    fn()  # warm-up
-    t = time.perf_counter()
-    for _ in range(reps): fn()
-    return (time.perf_counter() - t) / reps
+def timeit(fn, reps=5):
+    "Median wall time of `reps` calls after a warm-up (this VM's timings are noisy; the median is robust)."
+    import statistics
+    fn()
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+    return statistics.median(ts)
 
 def official(repo, cfg, sd):
     sys.path.insert(0, repo)
@@ -43,7 +46,7 @@ if __name__ == '__main__':
                 line = f'{name:13s} batch {batch}: ours {ours * 1000:7.1f} ms/batch'
                 if repo:
                     OGn = official(repo, cfg, G.state_dict())
-                    ref = timeit(lambda: OGn(z, None, truncation_psi=0.7), reps=1)
+                    ref = timeit(lambda: OGn(z, None, truncation_psi=0.7), reps=3)
                     diff = (G(z, truncation_psi=0.7) - OGn(z, None, truncation_psi=0.7)).abs().max().item()
                     line += f' | official {ref * 1000:8.1f} ms | ratio {ref / ours:5.1f}x | max |diff| {diff:.1e}'
             print(line, flush=True)
