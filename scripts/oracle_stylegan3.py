@@ -59,3 +59,21 @@ base = dict(z_dim=32, c_dim=0, w_dim=32, img_channels=3, mapping_kwargs=dict(num
 build('t64', dict(base, img_resolution=64, channel_base=1024, channel_max=32), 1)
 build('r64', dict(base, img_resolution=64, channel_base=2048, channel_max=64, conv_kernel=1, use_radial_filters=True), 2)
 build('r256', dict(base, img_resolution=256, channel_base=1024, channel_max=32, conv_kernel=1, use_radial_filters=True), 3, batch=1, full=False)
+
+
+# The StyleGAN2 residual discriminator that trains StyleGAN3 (talkhead_nb.gan), unconditional, 64 px.
+from training.networks_stylegan2 import Discriminator
+dkw = dict(c_dim=0, img_resolution=64, img_channels=3, channel_base=1024, channel_max=64)
+torch.manual_seed(5)
+D = Discriminator(**dkw).eval()
+g = torch.Generator().manual_seed(6)
+with torch.no_grad():
+    for n, p in D.named_parameters():
+        if n.endswith('.bias'): p.copy_(torch.randn(p.shape, generator=g) * 0.1)
+    img = torch.randn(4, 3, 64, 64, generator=g)
+    score = D(img, None)
+save_file({k: v.contiguous() for k, v in D.state_dict().items()}, f'{OUT}/d64_state.safetensors')
+save_file({'img': img, 'score': score}, f'{OUT}/d64_expected.safetensors')
+json.dump({'source': 'NVlabs/stylegan3 training/networks_stylegan2.Discriminator, run locally on CPU as an oracle', 'init_kwargs': dkw},
+          open(f'{OUT}/d64.json', 'w'), indent=1)
+print('d64', sum(p.numel() for p in D.parameters()))
