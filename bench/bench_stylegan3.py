@@ -1,8 +1,9 @@
 """StyleGAN3 generator speed on CPU: ours against the official NVlabs code (its CPU path = the reference ops) on the same
 weights, same z, one run; checks the outputs agree and prints the speed ratio. The issue's bar: ≥ 10× at 64 px.
 
-usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3   (a local checkout, never committed)
-Without the path only our timings are printed."""
+usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3 [--tuned]   (a local checkout, never committed)
+Without the path only our timings are printed. --tuned first calls core.tune_cpu_allocator() (it speeds up both sides,
+the official reference more: it allocates larger tensors); report both settings."""
 import sys, time, warnings
 import torch
 from talkhead_nb.stylegan3 import Generator, SG3Config
@@ -32,8 +33,13 @@ def official(repo, cfg, sd):
     return G
 
 if __name__ == '__main__':
-    repo = sys.argv[1] if len(sys.argv) > 1 else None
-    print(f'torch {torch.__version__}, {torch.get_num_threads()} threads, CPU')
+    args = [a for a in sys.argv[1:] if not a.startswith('--')]
+    repo = args[0] if args else None
+    tuned = '--tuned' in sys.argv
+    if tuned:
+        from talkhead_nb.core import tune_cpu_allocator
+        tune_cpu_allocator()
+    print(f'torch {torch.__version__}, {torch.get_num_threads()} threads, CPU, allocator {"tuned" if tuned else "default"}')
     for name, cfg in CONFIGS.items():
         torch.manual_seed(0)
         G = Generator(cfg).eval()

@@ -17,7 +17,7 @@ __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed
            'ImageFormatError', 'to_tensor', 'to_uint8', 'to_pil', 'to_numpy', 'atomic_path', 'save_image', 'load_image',
            'sample_image', 'make_grid', 'show_grid', 'rotation_matrix', 'matrix_to_euler', 'gaze_vector',
            'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'read_checkpoint_meta',
-           'config_diff', 'load_checkpoint', 'load_state_strict', 'data_path']
+           'config_diff', 'load_checkpoint', 'load_state_strict', 'tune_cpu_allocator', 'data_path']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -370,6 +370,19 @@ def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], so
     return model
 
 # %% ../nbs/00_core.ipynb #666b0426
+def tune_cpu_allocator() -> bool:
+    "Make glibc keep freed memory instead of unmapping large blocks (faster big-tensor CPU work); False where unsupported."
+    import ctypes, ctypes.util, sys
+    if not sys.platform.startswith('linux'): return False
+    name = ctypes.util.find_library('c')
+    if not name: return False
+    try: libc = ctypes.CDLL(name)
+    except OSError: return False
+    if not hasattr(libc, 'mallopt'): return False
+    M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
+    return bool(libc.mallopt(M_MMAP_MAX, 0)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 ** 31 - 1))
+
+# %% ../nbs/00_core.ipynb #eb59a8f2
 def data_path(*parts: str, must_exist: bool = True) -> Path:
     "Path of a shipped file under `data/` (override the folder with `$TALKHEAD_DATA`)."
     import talkhead_nb

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 import numpy as np
 import torch
-from .core import save_checkpoint, read_checkpoint_meta, CheckpointError, atomic_path
+from .core import save_checkpoint, read_checkpoint_meta, CheckpointError, atomic_path, tune_cpu_allocator
 
 # %% auto #0
 __all__ = ['TrainConfig', 'Trainer']
@@ -26,6 +26,7 @@ class TrainConfig:
     seed: int = 0
     grad_clip: float|None = None # clip each optimizer's parameters' gradient norm to this
     progress: bool = True
+    tune_allocator: bool = True # on CPU, `core.tune_cpu_allocator()` (keeps freed memory; much faster big tensors)
 
 def _flatten_optimizer(name: str, opt: torch.optim.Optimizer):
     "Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest)."
@@ -114,6 +115,8 @@ class Trainer:
     def fit(self) -> list[dict]:
         "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history."
         log = self.out_dir / 'log.jsonl'
+        on_cpu = all(p.device.type == 'cpu' for m in self.modules.values() for p in m.parameters())
+        if self.cfg.tune_allocator and on_cpu: tune_cpu_allocator()
         if self.load():   # the log is rewritten to match the checkpoint: rows logged after it would be logged again
             with atomic_path(log) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in self.history))
         else:
