@@ -14,11 +14,11 @@ from pathlib import Path
 from .core import to_tensor, to_uint8, to_pil, matrix_to_euler, assert_shape, ImageFormatError
 
 # %% auto #0
-__all__ = ['LANDMARK_MODELS', 'EXPRESSION_MEASURES', 'NoFaceFound', 'Detection', 'detect', 'landmarks68', 'landmarks5',
-           'FFHQTransform', 'ffhq_quad', 'ffhq_align', 'paste_back', 'generic_face_3d', 'head_pose', 'gaze',
-           'part_masks', 'BiSeNetConfig', 'BiSeNet', 'FaceParser', 'DlibEmbedder', 'FacenetEmbedder', 'frontalize',
-           'ExpressionBasis', 'fit_expression_basis', 'save_expression_basis', 'expression_basis', 'expression',
-           'train_synth_landmarker', 'OneEuro', 'Track', 'track_video']
+__all__ = ['SYNTH_LANDMARKER', 'LANDMARK_MODELS', 'EXPRESSION_MEASURES', 'NoFaceFound', 'Detection', 'detect', 'landmarks68',
+           'landmarks5', 'FFHQTransform', 'ffhq_quad', 'ffhq_align', 'paste_back', 'generic_face_3d', 'head_pose',
+           'gaze', 'part_masks', 'BiSeNetConfig', 'BiSeNet', 'FaceParser', 'DlibEmbedder', 'FacenetEmbedder',
+           'frontalize', 'ExpressionBasis', 'fit_expression_basis', 'save_expression_basis', 'expression_basis',
+           'expression', 'train_synth_landmarker', 'OneEuro', 'Track', 'track_video']
 
 # %% ../nbs/03_face.ipynb #248f4936
 class NoFaceFound(RuntimeError):
@@ -80,15 +80,27 @@ def detect(images, # one image or a list (PIL, HWC array, [3,H,W] tensor in [0,1
 
 # %% ../nbs/03_face.ipynb #c9ce82a4
 _DLIB = {}
+SYNTH_LANDMARKER = ('face', 'synth_landmarks68.dat.xz')   # shipped xz-compressed (4.9 MB instead of 8 MB)
+
+def _unpacked(parts) -> Path:
+    "A shipped `.xz` file decompressed once into the cache (`zoo.home()/unpacked`), keyed by its content hash."
+    import hashlib, lzma
+    from talkhead_nb.core import data_path, atomic_path
+    from talkhead_nb import zoo
+    src = data_path(*parts)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()[:16]
+    dst = zoo.home() / 'unpacked' / f'{src.stem.removesuffix(".dat")}-{digest}.dat'
+    if not dst.exists():
+        with atomic_path(dst) as tmp: tmp.write_bytes(lzma.decompress(src.read_bytes()))
+    return dst
+
 def _predictor(kind: str):
     if kind not in _DLIB:
         import dlib
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # face_recognition_models imports the deprecated pkg_resources
             import face_recognition_models as frm
-        if kind == 'synth':
-            from talkhead_nb.core import data_path
-            path = data_path('face', 'synth_landmarks68.dat')
+        if kind == 'synth': path = _unpacked(SYNTH_LANDMARKER)
         else: path = frm.pose_predictor_model_location() if kind == 'dlib' else frm.pose_predictor_five_point_model_location()
         _DLIB[kind] = dlib.shape_predictor(str(path))
     return _DLIB[kind]
@@ -630,12 +642,13 @@ def train_synth_landmarker(out, # destination `.dat`
                            size: int = 256,
                            trees: int = 40, cascades: int = 15, depth: int = 4, oversampling: int = 10,
                            cache=None, # folder for rendered chunks (resume); default: next to `out`
+                           # (`out` ending in `.xz` is written xz-compressed, the form the package ships)
                            seed: int = 10_000, threads: int = 2) -> dict:
     "Train a dlib ERT 68-point predictor on synthetic renders (MTCNN boxes); returns the training summary."
     import dlib
     from talkhead_nb.core import atomic_path
     from talkhead_nb.synth import render, random_params
-    out = Path(out); cache = Path(cache) if cache else out.with_suffix('.chunks')
+    out = Path(out); cache = Path(cache) if cache else out.parent / (out.name.split('.')[0] + '.chunks')
     cache.mkdir(parents=True, exist_ok=True)
     imgs, dets = [], []
     for c0 in range(0, n, 100):
@@ -658,7 +671,11 @@ def train_synth_landmarker(out, # destination `.dat`
     o.num_trees_per_cascade_level, o.cascade_depth, o.tree_depth, o.oversampling_amount = trees, cascades, depth, oversampling
     o.nu, o.num_threads, o.random_seed = 0.1, threads, str(seed)
     sp = dlib.train_shape_predictor(imgs, dets, o)
-    with atomic_path(out) as tmp: sp.save(str(tmp))
+    with atomic_path(out) as tmp:
+        sp.save(str(tmp))
+        if out.suffix == '.xz':                                  # the shipped form: xz-compressed
+            import lzma
+            tmp.write_bytes(lzma.compress(tmp.read_bytes(), preset=9 | lzma.PRESET_EXTREME))
     return dict(path=str(out), faces=len(imgs), renders=n, bytes=out.stat().st_size)
 
 # %% ../nbs/03_face.ipynb #d3f94654

@@ -95,3 +95,36 @@ def test_one_euro_reduces_jitter_without_lag_at_rest():
     f = OneEuro(25, 1.0, 0.5)
     ys = np.stack([f(v) for v in step])
     assert ys[40, 0] > 45   # a fast move is followed within ~10 frames
+
+def test_train_synth_landmarker_small_run_and_resume(tmp_path, monkeypatch):
+    "The training behind the shipped predictor, tiny: it writes a loadable (xz) model and reuses its cached renders."
+    import lzma, dlib
+    from talkhead_nb import face
+    from talkhead_nb.synth import random_params
+    out = tmp_path / 'lm.dat.xz'
+    info = face.train_synth_landmarker(out, n=40, size=128, trees=4, cascades=2, depth=3, oversampling=2)
+    assert info['faces'] >= 30 and out.exists()
+    raw = tmp_path / 'lm.dat'; raw.write_bytes(lzma.decompress(out.read_bytes()))
+    sp = dlib.shape_predictor(str(raw))
+    im = render([random_params(999)], 128)
+    pts = sp((im.image[0].permute(1, 2, 0).numpy() * 255).astype(np.uint8), dlib.rectangle(20, 20, 108, 108))
+    assert pts.num_parts == 68
+    chunks = sorted((tmp_path / 'lm.chunks').iterdir())
+    stamps = [c.stat().st_mtime_ns for c in chunks]
+    calls = []
+    monkeypatch.setattr('talkhead_nb.synth.render', lambda *a, **k: calls.append(1))   # a resumed run must not render again
+    face.train_synth_landmarker(out, n=40, size=128, trees=4, cascades=2, depth=3, oversampling=2)
+    assert calls == [] and [c.stat().st_mtime_ns for c in chunks] == stamps
+
+def test_fit_expression_basis_and_roundtrip(tmp_path):
+    "The fitting behind the shipped expression basis, on a small corpus: orthonormal components, sorted scales, save/load."
+    from talkhead_nb.face import fit_expression_basis, save_expression_basis, expression_basis, frontalize, head_pose
+    from talkhead_nb.synth import random_params
+    r = render([random_params(i, max_yaw=30) for i in range(24)], 128)
+    Fr = np.stack([frontalize(l.numpy(), head_pose(l.numpy(), 128), 128) for l in r.landmarks])
+    B = fit_expression_basis(Fr, k=6)
+    torch.testing.assert_close(B.components.double() @ B.components.double().T, torch.eye(6, dtype=torch.float64), atol=1e-5, rtol=0)
+    assert (B.scales[:-1] >= B.scales[1:]).all()
+    B2 = expression_basis(save_expression_basis(B, tmp_path / 'b.safetensors'))
+    assert torch.equal(B2.components, B.components)
+    with pytest.raises(ValueError, match='more than k'): fit_expression_basis(Fr[:5], k=6)
