@@ -1,8 +1,9 @@
 """StyleGAN3 generator speed on CPU: ours against the official NVlabs code (its CPU path = the reference ops) on the same
 weights, same z, one run; checks the outputs agree and prints the speed ratio. The issue's bar: ≥ 10× at 64 px.
 
-usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3 [--tuned]   (a local checkout, never committed)
-Without the path only our timings are printed. --tuned first calls core.tune_cpu_allocator() (it speeds up both sides,
+usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3 [--tuned] [--backward] [--configs=R-64,tiny]
+(a local checkout, never committed). Without the path only our timings are printed. --backward times forward+backward
+(gradients for every parameter, as in training, projection and PTI) and compares the gradients. --tuned first calls core.tune_cpu_allocator() (it speeds up both sides,
 the official reference more: it allocates larger tensors); report both settings."""
 import sys, time, warnings
 import torch
@@ -32,8 +33,15 @@ def official(repo, cfg, sd):
     G.load_state_dict(sd)
     return G
 
+def fwd_bwd(G, z, *extra):
+    "One training-style pass: forward with truncation, a scalar loss, backward into every parameter."
+    G.zero_grad(set_to_none=True)
+    G(z, *extra, truncation_psi=0.7).square().mean().backward()
+
 if __name__ == '__main__':
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
+    backward = '--backward' in sys.argv
+    only = next((a.split('=', 1)[1].split(',') for a in sys.argv if a.startswith('--configs=')), None)
     repo = args[0] if args else None
     tuned = '--tuned' in sys.argv
     if tuned:
@@ -41,12 +49,24 @@ if __name__ == '__main__':
         tune_cpu_allocator()
     print(f'torch {torch.__version__}, {torch.get_num_threads()} threads, CPU, allocator {"tuned" if tuned else "default"}')
     for name, cfg in CONFIGS.items():
+        if only and name.split(' ')[0] not in only: continue
         torch.manual_seed(0)
         G = Generator(cfg).eval()
         for n, b in G.named_buffers():
             if n.endswith('magnitude_ema'): b.fill_(1.7)
         for batch in (1, 4):
             z = torch.randn(batch, cfg.z_dim)
+            if backward:
+                ours = timeit(lambda: fwd_bwd(G, z), reps=3)
+                line = f'{name:13s} batch {batch} fwd+bwd: ours {ours * 1000:8.1f} ms/batch'
+                if repo:
+                    OGn = official(repo, cfg, G.state_dict())
+                    ref = timeit(lambda: fwd_bwd(OGn, z, None), reps=1)
+                    gd = {n: p.grad for n, p in G.named_parameters()}
+                    err = max(((p.grad - gd[n]).abs().max() / gd[n].abs().max().clamp_min(1e-12)).item() for n, p in OGn.named_parameters() if p.grad is not None)
+                    line += f' | official {ref * 1000:9.1f} ms | ratio {ref / ours:5.1f}x | max relative grad diff {err:.1e}'
+                print(line, flush=True)
+                continue
             with torch.no_grad():
                 ours = timeit(lambda: G(z, truncation_psi=0.7))
                 line = f'{name:13s} batch {batch}: ours {ours * 1000:7.1f} ms/batch'

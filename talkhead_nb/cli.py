@@ -100,8 +100,19 @@ def demo(out: str|Path = 'outputs', size: int = 256, n_frames: int = 50, fps: in
     truth = [draw_points(r.image[k], r.landmarks[k], r.visible[k]) for k in range(len(r))] + [colorize_parts(p) for p in r.parts]
     save_image(make_grid(truth, ncols=len(r)), out/'synth_truth.png')
     log(f'wrote {svid} (a synthetic talking head, {n_frames} frames) and {out/"synth_truth.png"} (its landmarks and part labels)')
+    # Dynamic Neural Portraits: the shipped tiny portrait (identity 11) driven by another identity's performance
+    from talkhead_nb import dnp
+    from talkhead_nb.core import data_path
+    portrait = dnp.load_portrait(data_path('dnp', 'tiny_mlp_cnn.safetensors'))
+    drv = dnp.PortraitVideo.from_synth(identity=7, n_frames=n_frames, size=portrait.cfg.size, n_test=0, seed=1)
+    y = dnp.reenact(portrait, drv.pose, drv.expr, drv.gaze)
+    dvid = write_video(out/'dnp_reenact.mp4', torch.cat([drv.images(slice(None)), y], -1), fps=fps, mark=True)
+    pick = list(range(0, n_frames, max(n_frames // 4, 1)))[:4]
+    save_image(make_grid(torch.cat([drv.images(pick), y[pick]]), ncols=len(pick)), out/'dnp_reenact.png')
+    log(f'wrote {dvid} (driver | Dynamic Neural Portrait, cross-identity) and {out/"dnp_reenact.png"}')
     log(f'demo finished in {time.time() - t0:.1f} s')
-    return {'info': out/'info.json', 'grid': out/'faces.png', 'video': vid, 'synth_video': svid, 'synth_truth': out/'synth_truth.png'}
+    return {'info': out/'info.json', 'grid': out/'faces.png', 'video': vid, 'synth_video': svid, 'synth_truth': out/'synth_truth.png',
+            'dnp_video': dvid, 'dnp_stills': out/'dnp_reenact.png'}
 
 # %% ../nbs/09_cli.ipynb #23735885
 def main(argv: list[str]|None = None) -> int:
@@ -114,6 +125,27 @@ def main(argv: list[str]|None = None) -> int:
     p = sub.add_parser('demo', help="run the package's demo; writes under OUT/demo")
     p.add_argument('--out', default='outputs', help='output folder (default: outputs)')
     p.add_argument('--size', type=int, default=256, help='frame size of the demo video (even, 32..1024)')
+    p = sub.add_parser('dnp-train', help='train a Dynamic Neural Portrait on a video of one person (resumable)')
+    p.add_argument('video', help='the portrait video (one person, head roughly centred); the first 80%% of frames train')
+    p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
+    p.add_argument('--tracker', default='dlib', choices=['dlib', 'synth'], help="landmark model: 'dlib' (real faces) or 'synth'")
+    p.add_argument('--size', type=int, default=None, help='training resolution (default: 512, or 128 with --tiny)')
+    p.add_argument('--tiny', action='store_true', help='the CPU preset (DNPConfig.tiny)')
+    p.add_argument('--variant', default='mlp+cnn', choices=['mlp+cnn', 'cnn', 'mlp'])
+    p.add_argument('--steps', type=int, default=100_000)
+    p.add_argument('--batch', type=int, default=16)
+    p.add_argument('--perceptual', type=float, default=None, help='LPIPS-VGG weight (default 10; 0 with --tiny; needs vgg16 weights)')
+    p.add_argument('--gan', type=float, default=0., help='patch-GAN weight (default 0)')
+    p.add_argument('--max-frames', type=int, default=None)
+    p = sub.add_parser('dnp-reenact', help='drive a trained portrait with a video; writes a marked mp4')
+    p.add_argument('ckpt', help='portrait.safetensors from dnp-train')
+    p.add_argument('--driving', required=True, help='driving video')
+    p.add_argument('--out', required=True, help='output .mp4')
+    p.add_argument('--tracker', default='dlib', choices=['dlib', 'synth'])
+    p.add_argument('--latent', default='mean', choices=['mean', 'last', 'nearest'], help="v_t for the driven frames")
+    p.add_argument('--relative', action='store_true', help="re-centre the driver's parameters on the portrait's (cross-identity)")
+    p.add_argument('--side-by-side', action='store_true', help='driver | result')
+    p.add_argument('--max-frames', type=int, default=None)
     args = ap.parse_args(argv)
     try:
         if args.cmd == 'info':
@@ -122,6 +154,23 @@ def main(argv: list[str]|None = None) -> int:
         elif args.cmd == 'demo':
             if args.size % 2 or not 32 <= args.size <= 1024: ap.error(f'--size must be even and within 32..1024, got {args.size}')
             demo(args.out, size=args.size)
+        elif args.cmd == 'dnp-train':
+            from talkhead_nb import dnp
+            from talkhead_nb.train import TrainConfig
+            size = args.size or (128 if args.tiny else 512)
+            cfg = (dnp.DNPConfig.tiny if args.tiny else dnp.DNPConfig)(variant=args.variant, size=size)
+            perc = args.perceptual if args.perceptual is not None else (0. if args.tiny else 10.)
+            data = dnp.PortraitVideo.from_video(args.video, size=size, model=args.tracker, max_frames=args.max_frames)
+            out = Path(args.out or Path('runs') / 'dnp' / Path(args.video).stem)
+            print(f'{args.video}: {len(data)} frames tracked, {len(data.train_idx)} train / {data.n_test} test; training in {out}')
+            m, hist = dnp.train_dnp(data, cfg, out, dnp.DNPTrainConfig(batch=args.batch, w_perc=perc, w_gan=args.gan),
+                                    TrainConfig(steps=args.steps, log_every=max(1, min(100, args.steps // 10)), ckpt_every=max(1, min(1000, args.steps // 4))))
+            print(f'wrote {out / "portrait.safetensors"} (step {args.steps}, loss {hist[-1]["total"]:.4f})')
+        elif args.cmd == 'dnp-reenact':
+            from talkhead_nb import dnp
+            o = dnp.reenact_video(args.ckpt, args.driving, args.out, tracker=args.tracker, latent=args.latent,
+                                  relative=args.relative, side_by_side=args.side_by_side, max_frames=args.max_frames)
+            print(f'wrote {o}')
     except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f'talkhead {args.cmd}: error: {e}', file=sys.stderr)
         return 1

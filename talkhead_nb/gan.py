@@ -154,7 +154,6 @@ def gan_step(G: nn.Module, D: nn.Module, real_fn, # real_fn(step) -> [N,3,H,W] r
              batch: int = 8, r1_gamma: float = 1., r1_interval: int = 16):
     "A `Trainer` step function: one D update (with lazy R1), then one G update; optimizers named 'G' and 'D'."
     def step_fn(tr, step):
-        optG, optD = tr.optimizers['G'], tr.optimizers['D']
         real = real_fn(step)
         if real.shape[0] != batch: raise ValueError(f'real_fn({step}) gave {real.shape[0]} images, expected {batch}')
         z = torch.randn(batch, G.z_dim, device=real.device)
@@ -166,10 +165,10 @@ def gan_step(G: nn.Module, D: nn.Module, real_fn, # real_fn(step) -> [N,3,H,W] r
             r1 = r1_penalty(D, real)
             loss_d = loss_d + r1 * (r1_gamma / 2) * r1_interval
             out['r1'] = r1.detach()
-        optD.zero_grad(set_to_none=True); loss_d.backward(); optD.step()
+        tr.optimize('D', loss_d)
         # G: fool D (D's grads are discarded)
         loss_g = g_nonsaturating_loss(D(G(torch.randn(batch, G.z_dim, device=real.device))))
-        optG.zero_grad(set_to_none=True); loss_g.backward(); optG.step()
+        tr.optimize('G', loss_g)
         out['loss_g'] = loss_g.detach()
         return out
     return step_fn

@@ -142,7 +142,9 @@ class LPIPS(nn.Module):
         super().__init__()
         if net not in _LPIPS_BACKBONE: raise ValueError(f"LPIPS net must be 'alex' or 'vgg', got {net!r}")
         import lpips
-        self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
+        with torch.random.fork_rng(devices=[]):                 # a fixed random backbone (when its weights are missing), so
+            torch.manual_seed(0)                                 # values are at least comparable between instances and runs
+            self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
         self.net, self.comparable = net, True
         try:
             sd = torch.load(zoo.path(_LPIPS_BACKBONE[net]), map_location='cpu', weights_only=True)
@@ -164,6 +166,11 @@ class LPIPS(nn.Module):
             d = self.model(x * 2 - 1, y * 2 - 1)
         assert_shape(d, (x.shape[0], 1, 1, 1), 'lpips output')
         return d.flatten()
+
+    def loss(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        "Differentiable LPIPS averaged over the batch — a perceptual training loss (the backbone stays frozen)."
+        if x.shape != y.shape or x.dim() != 4 or x.shape[1] != 3: raise MetricError(f'LPIPS.loss: expected two [N,3,H,W] batches, got {tuple(x.shape)} and {tuple(y.shape)}')
+        return self.model(x * 2 - 1, y * 2 - 1).mean()
 
 # %% ../nbs/06_metrics.ipynb #12ee2521
 class FeatureStats:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_train.ipynb #9652c1f0
 from __future__ import annotations
-import copy, json, math, os, random, time
+import contextlib, copy, json, math, os, random, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -24,7 +24,8 @@ class TrainConfig:
     ckpt_every: int = 500
     ema_beta: float = 0.999
     seed: int = 0
-    grad_clip: float|None = None # clip each optimizer's parameters' gradient norm to this
+    grad_clip: float|None = None # `optimize` clips the stepped optimizer's gradient norm to this
+    amp: bool = True # on CUDA: fp16 autocast (`trainer.autocast()`) and a loss scaler per optimizer; ignored on CPU
     progress: bool = True
     tune_allocator: bool = True # on CPU, `core.tune_cpu_allocator()` (keeps freed memory; much faster big tensors)
 
@@ -61,6 +62,25 @@ class Trainer:
         self.out_dir = Path(out_dir); self.out_dir.mkdir(parents=True, exist_ok=True)
         self.ema = {n: copy.deepcopy(self.modules[n]).eval().requires_grad_(False) for n in ema}
         self.model_config, self.step, self.history = model_config, 0, []
+        dev = next((p.device for m in self.modules.values() for p in m.parameters()), torch.device('cpu'))
+        self.use_amp = bool(cfg.amp and dev.type == 'cuda')
+        self.scalers = {n: torch.amp.GradScaler('cuda') for n in self.optimizers} if self.use_amp else {}
+
+    def autocast(self):
+        "The forward-pass context: fp16 autocast on CUDA when `cfg.amp`, otherwise a no-op (CPU runs stay fp32)."
+        return torch.autocast('cuda', dtype=torch.float16) if self.use_amp else contextlib.nullcontext()
+
+    def optimize(self, name: str, loss: torch.Tensor) -> None:
+        "One update of optimizer `name`: zero the grads, backward (loss-scaled under AMP), clip to `cfg.grad_clip`, step."
+        opt = self.optimizers[name]
+        opt.zero_grad(set_to_none=True)
+        sc = self.scalers.get(name)
+        (sc.scale(loss) if sc else loss).backward()
+        if sc: sc.unscale_(opt)
+        if self.cfg.grad_clip is not None:
+            torch.nn.utils.clip_grad_norm_([p for g in opt.param_groups for p in g['params']], self.cfg.grad_clip)
+        if sc: sc.step(opt); sc.update()
+        else: opt.step()
 
     @property
     def ckpt_path(self) -> Path: return self.out_dir / 'checkpoint.safetensors'
@@ -75,6 +95,7 @@ class Trainer:
             t, meta = _flatten_optimizer(n, o); tensors.update(t); opt_meta[n] = meta
         tensors['rng.cpu'] = torch.get_rng_state()
         if torch.cuda.is_available(): tensors['rng.cuda'] = torch.cuda.get_rng_state()
+        for n, sc in self.scalers.items(): tensors.update({f'scaler.{n}.{k}': torch.as_tensor(v) for k, v in sc.state_dict().items() if isinstance(v, (int, float))})
         extra = dict(step=self.step, history=self.history, optimizers=opt_meta, train_config=asdict(self.cfg),
                      numpy_rng=np.random.get_state()[1].tolist(), python_rng=_py_rng_state())
         return save_checkpoint(self.ckpt_path, tensors, config=self.model_config, cls='Trainer', extra=extra)
@@ -98,6 +119,9 @@ class Trainer:
             load_state_strict(m, {k[len(f'ema.{n}.'):]: v for k, v in t.items() if k.startswith(f'ema.{n}.')}, f'{path} [ema {n}]')
         ex = meta['extra']
         for n, o in self.optimizers.items(): o.load_state_dict(_unflatten_optimizer(n, t, ex['optimizers'][n]))
+        for n, sc in self.scalers.items():
+            st = {k[len(f'scaler.{n}.'):]: v.item() for k, v in t.items() if k.startswith(f'scaler.{n}.')}
+            if st: sc.load_state_dict({**sc.state_dict(), **st})
         torch.set_rng_state(t['rng.cpu'])
         if 'rng.cuda' in t and torch.cuda.is_available(): torch.cuda.set_rng_state(t['rng.cuda'])
         st = np.random.get_state(); np.random.set_state((st[0], np.array(ex['numpy_rng'], dtype=np.uint32), *st[2:]))
@@ -131,9 +155,6 @@ class Trainer:
             bad = [k for k, v in losses.items() if not math.isfinite(v)]
             if bad: raise FloatingPointError(f'{self.out_dir}: loss {bad} is not finite at step {self.step}; the last good checkpoint '
                                              f'({self.ckpt_path if self.ckpt_path.exists() else "none yet"}) is kept — lower the lr or check the data')
-            if self.cfg.grad_clip is not None:
-                for o in self.optimizers.values():
-                    torch.nn.utils.clip_grad_norm_([p for g in o.param_groups for p in g['params']], self.cfg.grad_clip)
             self._update_ema()
             self.step += 1
             for k, v in losses.items(): acc.setdefault(k, []).append(v)

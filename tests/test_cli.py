@@ -20,11 +20,13 @@ def test_demo_writes_outputs(tmp_path):
     r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128')
     assert r.returncode == 0, r.stderr
     out = tmp_path/'outputs'/'demo'
-    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png'}
+    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png'}
     from talkhead_nb.video import read_video, is_marked_synthetic
     v, fps = read_video(out/'faces.mp4')
     assert v.shape[1:] == (3, 128, 128) and v.shape[0] == 50 and is_marked_synthetic(out/'faces.mp4')
     assert json.loads((out/'info.json').read_text())['talkhead_nb']
+    d, _ = read_video(out/'dnp_reenact.mp4')
+    assert d.shape == (50, 3, 128, 256) and is_marked_synthetic(out/'dnp_reenact.mp4')
 
 def test_bad_arguments():
     r = talkhead('demo', '--size', '63')

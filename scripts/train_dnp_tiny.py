@@ -1,0 +1,28 @@
+"""Train the shipped tiny Dynamic Neural Portraits on CPU: one synthetic identity (`dnp.TINY_DATA`: 2000 frames at 128²,
+the first 1600 train, the last 400 test), the method and its two ablations with the same steps and batch.
+Resumable: run it again and it continues from each run's checkpoint. The finished portraits are copied to data/dnp/.
+
+usage: python scripts/train_dnp_tiny.py [--variant mlp+cnn|cnn|mlp|all] [--steps N] [--run DIR]"""
+import argparse, json, shutil, time
+from pathlib import Path
+import torch
+from talkhead_nb.dnp import PortraitVideo, DNPConfig, DNPTrainConfig, train_dnp, TINY_DATA, TINY_STEPS, VARIANTS
+from talkhead_nb.train import TrainConfig
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--variant', default='mlp+cnn', choices=[*VARIANTS, 'all'])
+ap.add_argument('--steps', type=int, default=TINY_STEPS)
+ap.add_argument('--run', default='runs/dnp_tiny')
+a = ap.parse_args()
+t0 = time.time()
+data = PortraitVideo.from_synth(**TINY_DATA)
+print(f'data: {len(data)} frames ({len(data.train_idx)} train) in {time.time() - t0:.0f} s', flush=True)
+dst = Path(__file__).resolve().parents[1] / 'data' / 'dnp'; dst.mkdir(parents=True, exist_ok=True)
+for v in (VARIANTS if a.variant == 'all' else [a.variant]):
+    t = time.time()
+    out = Path(a.run) / v.replace('+', '_')
+    model, hist = train_dnp(data, DNPConfig.tiny(variant=v), out, DNPTrainConfig(w_perc=0),
+                            TrainConfig(steps=a.steps, log_every=100, ckpt_every=250, progress=False), device='cpu')
+    took = time.time() - t
+    shutil.copyfile(out / 'portrait.safetensors', dst / f'tiny_{v.replace("+", "_")}.safetensors')
+    print(json.dumps({'variant': v, 'steps': a.steps, 'seconds_this_session': round(took), 'last': hist[-1]}), flush=True)
