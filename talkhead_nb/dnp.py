@@ -110,7 +110,7 @@ class PortraitMLP(nn.Module):
         return c, f
 
 # %% ../nbs/20_dnp.ipynb #85d104cc
-MIN_CH = 16 # the decoders' narrowest layer: halving below this starves the full-resolution layers (small presets)
+MIN_CH = 8 # the decoders' narrowest layer (the full config never reaches it: 256 → 128 → 64)
 
 def _norm(ch): return nn.InstanceNorm2d(ch, affine=False)
 
@@ -296,7 +296,7 @@ class PortraitVideo:
 
 # %% ../nbs/20_dnp.ipynb #b98c5acc
 TINY_DATA = dict(identity=11, n_frames=2000, size=128, n_test=400, seed=0) # the shipped tiny portraits' sequence
-TINY_STEPS = 5000 # their training steps (batch 16), on CPU
+TINY_STEPS = 6000 # their training steps (batch 16), on CPU
 
 # %% ../nbs/20_dnp.ipynb #616189ce
 def nearest_frames(data: PortraitVideo, params: torch.Tensor # [T, P] driving parameters
@@ -382,6 +382,7 @@ def train_dnp(data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig =
     from talkhead_nb.core import get_device
     train = train or TrainConfig(steps=100_000, log_every=100, ckpt_every=2000)
     dev = torch.device(device) if device else get_device()
+    torch.manual_seed(train.seed)                     # the same initial weights for the same config and seed
     model = portrait_from_data(data, cfg).to(dev)
     perceptual = None
     if tc.w_perc > 0:
