@@ -399,7 +399,7 @@ def train_dnp(data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig =
     save_portrait(Path(out_dir) / 'portrait.safetensors', model, extra={'data': data.source, 'steps': tr.step})
     return model.eval(), hist
 
-# %% ../nbs/20_dnp.ipynb #011af8ed
+# %% ../nbs/20_dnp.ipynb #8173ccf3
 def save_portrait(path, model: DynamicNeuralPortrait, extra: dict|None = None) -> Path:
     "Write a trained portrait (weights + config) atomically."
     return save_checkpoint(path, model, config=model.cfg, cls='DynamicNeuralPortrait', extra=extra)
