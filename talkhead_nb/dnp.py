@@ -16,8 +16,8 @@ from .core import assert_shape, save_checkpoint, load_checkpoint, read_checkpoin
 # %% auto #0
 __all__ = ['VARIANTS', 'MIN_CH', 'TINY_DATA', 'TINY_STEPS', 'posenc', 'DNPConfig', 'PortraitMLP', 'ResnetBlock',
            'PortraitDecoder', 'TileDecoder', 'pixel_grid', 'DynamicNeuralPortrait', 'PortraitVideo', 'nearest_frames',
-           'DNPTrainConfig', 'PatchDiscriminator', 'portrait_from_data', 'dnp_step', 'train_dnp', 'save_portrait',
-           'load_portrait', 'choose_latents', 'reenact', 'reenact_video']
+           'nearest_rows', 'DNPTrainConfig', 'PatchDiscriminator', 'portrait_from_data', 'dnp_step', 'train_dnp',
+           'save_portrait', 'load_portrait', 'choose_latents', 'reenact', 'reenact_video']
 
 # %% ../nbs/20_dnp.ipynb #0176c112
 def posenc(u: torch.Tensor, # [..., D] values (positions in [-1, 1], angles in radians, ...)
@@ -67,6 +67,9 @@ class DNPConfig:
     def grid(self) -> int: return self.size // 2 ** self.n_up
     @property
     def param_dim(self) -> int: return self.pose_dim + self.expr_dim + self.gaze_dim
+    def split(self, params: torch.Tensor) -> tuple: # [T, param_dim] -> pose, expr, gaze
+        "Cut a concatenated parameter vector (`PortraitVideo.params` order) into (pose, expression, gaze)."
+        return params.split([self.pose_dim, self.expr_dim, self.gaze_dim], -1)
 
 # %% ../nbs/20_dnp.ipynb #a8fb9aee
 class PortraitMLP(nn.Module):
@@ -304,9 +307,12 @@ def nearest_frames(data: PortraitVideo, params: torch.Tensor # [T, P] driving pa
     "For each driving parameter vector, the training frame with the closest standardised (pose, expr, gaze)."
     tr = data.params(data.train_idx)
     if params.shape[1] != tr.shape[1]: raise ValueError(f'nearest_frames: parameters have {params.shape[1]} dims, {data.source} has {tr.shape[1]}')
-    sd = tr.std(0).clamp_min(1e-6)
-    d = torch.cdist(params / sd, tr / sd)
-    return data.train_idx[d.argmin(1)]
+    return data.train_idx[nearest_rows(params, tr)]
+
+def nearest_rows(query: torch.Tensor, table: torch.Tensor) -> torch.Tensor: # [T] row indices into table
+    "Index of the closest row of `table` [N,P] for each query [T,P], distances standardised by the table's per-dim std."
+    sd = table.std(0).clamp_min(1e-6) if len(table) > 1 else torch.ones_like(table[0])
+    return torch.cdist(query / sd, table / sd).argmin(1)
 
 # %% ../nbs/20_dnp.ipynb #2e2b3995
 @dataclass
@@ -421,9 +427,7 @@ def choose_latents(model: DynamicNeuralPortrait, params: torch.Tensor, latent: s
     if latent == 'mean': return V.mean(0, keepdim=True).expand(T, -1)
     if latent == 'last': return V[-1:].expand(T, -1)
     if latent == 'nearest':
-        tp = model.train_params
-        sd = tp.std(0).clamp_min(1e-6) if len(tp) > 1 else torch.ones_like(tp[0])
-        return V[torch.cdist(params / sd, tp / sd).argmin(1)]
+        return V[nearest_rows(params, model.train_params)]
     raise ValueError(f"latent must be 'mean', 'last', 'nearest' or a tensor, got {latent!r}")
 
 @torch.no_grad()
@@ -439,7 +443,7 @@ def reenact(model: DynamicNeuralPortrait, pose: torch.Tensor, expr: torch.Tensor
     out = []
     for i in range(0, len(P), batch):
         q = P[i:i + batch]
-        y = model(q[:, :c.pose_dim], q[:, c.pose_dim:c.pose_dim + c.expr_dim], q[:, c.pose_dim + c.expr_dim:], V[i:i + batch])['image']
+        y = model(*c.split(q), V[i:i + batch])['image']
         out.append(((y.float() + 1) / 2).clamp(0, 1).cpu())
     return torch.cat(out)
 
