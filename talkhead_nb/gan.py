@@ -16,7 +16,7 @@ from .stylegan3 import FullyConnectedLayer
 
 # %% auto #0
 __all__ = ['setup_filter', 'Conv2dLayer', 'DiscriminatorBlock', 'MinibatchStdLayer', 'DiscriminatorEpilogue', 'DConfig',
-           'Discriminator', 'd_logistic_loss', 'g_nonsaturating_loss', 'r1_penalty', 'gan_step']
+           'Discriminator', 'd_logistic_loss', 'g_nonsaturating_loss', 'r1_penalty', 'gan_optimizers', 'gan_step']
 
 # %% ../nbs/11_gan.ipynb #212ea755
 def setup_filter(f=(1, 3, 3, 1)) -> torch.Tensor:
@@ -150,25 +150,32 @@ def r1_penalty(D: nn.Module, real: torch.Tensor) -> torch.Tensor:
     g, = torch.autograd.grad(D(real).sum(), real, create_graph=True)
     return g.square().sum([1, 2, 3]).mean()
 
+def gan_optimizers(G: nn.Module, D: nn.Module, g_lr: float = 0.0025, d_lr: float = 0.002, betas=(0., 0.99),
+                   r1_interval: int = 16) -> dict:
+    """Adam for G and D as the official `train.py`: β = (0, 0.99); D's lr and β are scaled by the lazy-regularisation
+    ratio `r1_interval / (r1_interval + 1)` (its regulariser takes a step of its own every `r1_interval` steps)."""
+    mb = r1_interval / (r1_interval + 1) if r1_interval else 1.
+    return {'G': torch.optim.Adam(G.parameters(), g_lr, betas=(float(betas[0]), float(betas[1])), eps=1e-8),
+            'D': torch.optim.Adam(D.parameters(), d_lr * mb, betas=(float(betas[0]) ** mb, float(betas[1]) ** mb), eps=1e-8)}
+
 def gan_step(G: nn.Module, D: nn.Module, real_fn, # real_fn(step) -> [N,3,H,W] real images in [-1, 1]
              batch: int = 8, r1_gamma: float = 1., r1_interval: int = 16):
-    "A `Trainer` step function: one D update (with lazy R1), then one G update; optimizers named 'G' and 'D'."
+    """A `Trainer` step function in the official phase order: Gmain (G fools D), Dmain (real vs fake, generated with
+    `update_emas=True` so G's `w_avg` and magnitude EMAs track training), and every `r1_interval` steps Dreg (lazy R1,
+    weighted ×interval, its own optimizer step). Optimizers named 'G' and 'D' (see `gan_optimizers`)."""
     def step_fn(tr, step):
         real = real_fn(step)
         if real.shape[0] != batch: raise ValueError(f'real_fn({step}) gave {real.shape[0]} images, expected {batch}')
-        z = torch.randn(batch, G.z_dim, device=real.device)
-        # D: real vs fake (G frozen), plus R1 every r1_interval steps
-        with torch.no_grad(): fake = G(z)
-        loss_d = d_logistic_loss(D(real), D(fake))
-        out = {'loss_d': loss_d.detach()}
+        dev = real.device
+        with tr.autocast(): loss_g = g_nonsaturating_loss(D(G(torch.randn(batch, G.z_dim, device=dev))))
+        tr.optimize('G', loss_g)                    # D's gradients from this pass are cleared by D's next zero_grad
+        with torch.no_grad(), tr.autocast(): fake = G(torch.randn(batch, G.z_dim, device=dev), update_emas=True)
+        with tr.autocast(): loss_d = d_logistic_loss(D(real), D(fake.float()))
+        tr.optimize('D', loss_d)
+        out = {'loss_g': loss_g.detach(), 'loss_d': loss_d.detach()}
         if r1_interval and step % r1_interval == 0:
             r1 = r1_penalty(D, real)
-            loss_d = loss_d + r1 * (r1_gamma / 2) * r1_interval
+            tr.optimize('D', r1 * (r1_gamma / 2) * r1_interval)
             out['r1'] = r1.detach()
-        tr.optimize('D', loss_d)
-        # G: fool D (D's grads are discarded)
-        loss_g = g_nonsaturating_loss(D(G(torch.randn(batch, G.z_dim, device=real.device))))
-        tr.optimize('G', loss_g)
-        out['loss_g'] = loss_g.detach()
         return out
     return step_fn

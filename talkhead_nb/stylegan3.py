@@ -15,9 +15,9 @@ from .core import assert_shape, CheckpointError, data_path, load_state_strict
 from .sg3ops import upfirdn2d, bias_act, filtered_lrelu
 
 # %% auto #0
-__all__ = ['SG3Config', 'layer_schedule', 'FullyConnectedLayer', 'MappingNetwork', 'SynthesisInput', 'design_lowpass_filter',
-           'SynthesisLayer', 'SynthesisNetwork', 'Generator', 'make_transform', 'UnsafePickleError', 'PersistentRecord',
-           'SafeUnpickler', 'read_snapshot', 'infer_config', 'load_generator']
+__all__ = ['NAMED_GENERATORS', 'SG3Config', 'layer_schedule', 'FullyConnectedLayer', 'MappingNetwork', 'SynthesisInput',
+           'design_lowpass_filter', 'SynthesisLayer', 'SynthesisNetwork', 'Generator', 'make_transform',
+           'UnsafePickleError', 'PersistentRecord', 'SafeUnpickler', 'read_snapshot', 'infer_config', 'load_generator']
 
 # %% ../nbs/10_stylegan3.ipynb #524cc958
 @dataclass
@@ -485,8 +485,16 @@ def infer_config(sd: dict, source: str = 'state dict') -> SG3Config:
             return c
     raise CheckpointError(f'{source}: could not infer channel_base/channel_max from the layer shapes; pass cfg=')
 
-def load_generator(path, which: str = 'G_ema', cfg: SG3Config|None = None, device='cpu') -> Generator:
-    "A `Generator` from an official `.pkl`, a `.pt` state dict, or our `.safetensors` checkpoint."
+NAMED_GENERATORS = {   # generators shipped in data/: name -> path parts under data/
+    'tiny-synth': ('stylegan3', 'tiny_synth.safetensors'),   # 64 px StyleGAN3-T trained on synthetic portraits (sg3train)
+}
+
+def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name ('tiny-synth')
+                   which: str = 'G_ema', cfg: SG3Config|None = None, device='cpu') -> Generator:
+    "A `Generator` from an official `.pkl`, a `.pt` state dict, our `.safetensors` checkpoint, or a shipped name."
+    if isinstance(path, str) and path in NAMED_GENERATORS:
+        from talkhead_nb.core import data_path
+        path = data_path(*NAMED_GENERATORS[path])
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such generator file')
     suf = path.suffix.lower()
