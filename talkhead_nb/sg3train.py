@@ -27,19 +27,23 @@ def synthetic_faces(n: int, # how many images
                     seed: int = 0, # image i uses `synth.random_params(seed * 1_000_003 + i)`: disjoint seeds, disjoint sets
                     supersample: int = 2, # render at size·supersample, then average-pool
                     max_yaw: float = 30., max_pitch: float = 20., max_roll: float = 8.,
-                    batch_size: int = 32, progress: bool = False) -> torch.Tensor: # [n, 3, size, size] uint8
+                    batch_size: int = 32, progress: bool = False,
+                    with_parts: bool = False # also return the face-parsing labels [n, size, size] (`synth.PARTS` ids)
+                   ) -> torch.Tensor: # [n, 3, size, size] uint8 (and the labels with `with_parts`)
     "An FFHQ-like set of synthetic portraits (one identity per image, head near frontal) as a uint8 tensor."
     from talkhead_nb.synth import render, random_params
     from tqdm.auto import tqdm
     if n < 1: raise ValueError(f'synthetic_faces: n must be ≥ 1, got {n}')
     out = torch.empty(n, 3, size, size, dtype=torch.uint8)
+    labels = torch.empty(n, size, size, dtype=torch.int64) if with_parts else None
     for i in tqdm(range(0, n, batch_size), disable=not progress, desc='rendering'):
         ps = [random_params(seed * 1_000_003 + j, max_yaw=max_yaw, max_pitch=max_pitch, max_roll=max_roll)
               for j in range(i, min(n, i + batch_size))]
-        img = render(ps, size * supersample).image
-        if supersample > 1: img = F.avg_pool2d(img, supersample)
+        r = render(ps, size * supersample)
+        img = F.avg_pool2d(r.image, supersample) if supersample > 1 else r.image
         out[i:i + len(ps)] = (img.clamp(0, 1) * 255).round().to(torch.uint8)
-    return out
+        if with_parts: labels[i:i + len(ps)] = r.parts[:, supersample // 2::supersample, supersample // 2::supersample]
+    return (out, labels) if with_parts else out
 
 # %% ../nbs/12_sg3_train.ipynb #746a8049
 TINY_SYNTH_BATCH = 16
