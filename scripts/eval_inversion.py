@@ -26,16 +26,18 @@ to01 = lambda ws, g=G: ((g.synthesis(ws).clamp(-1, 1) + 1) / 2).detach()
 rec, secs = {}, {}
 t = time.time(); pw = project(G, frames, 'w', steps=a.steps); rec['W'] = to01(pw.ws); secs['W'] = time.time() - t
 t = time.time(); pwp = project(G, frames, 'w+', steps=a.steps); rec['W+'] = to01(pwp.ws); secs['W+'] = time.time() - t
-t = time.time(); outs = []
+t = time.time(); outs, pti_curves = [], []
 for i in range(a.frames):   # PTI tunes one generator per image (as Video2StyleGAN does for its reference)
     r = pti(G, frames[i:i + 1], pivot=pw.w[i:i + 1], steps=a.pti_steps, progress=False)
-    outs.append(to01(r.pivot, r.G))
+    outs.append(to01(r.pivot, r.G)); pti_curves.append(r.losses[:, 0])
 rec['PTI'] = torch.cat(outs); secs['PTI'] = time.time() - t
 lp = LPIPS('alex', allow_random_backbone=True)
 table = [dict(method=k, psnr=psnr(v, frames).mean().item(), ssim=ssim(v, frames).mean().item(),
               lpips=lp(v, frames).mean().item(), l1=(v - frames).abs().mean().item(), seconds=round(secs[k], 1)) for k, v in rec.items()]
 out = dict(n_frames=a.frames, resolution=G.img_resolution, steps=a.steps, pti_steps=a.pti_steps, pti_pivot='W projection',
            lpips=lp.label, machine=f'{platform.machine()} CPU, {torch.get_num_threads()} threads',
-           table=table, per_frame_psnr={k: psnr(v, frames).tolist() for k, v in rec.items()})
+           table=table, per_frame_psnr={k: psnr(v, frames).tolist() for k, v in rec.items()},
+           loss_curves={'W': pw.losses.mean(1).tolist(), 'W+': pwp.losses.mean(1).tolist(),
+                        'PTI': [float(sum(c[min(i, len(c) - 1)] for c in pti_curves) / len(pti_curves)) for i in range(max(map(len, pti_curves)))]})
 with atomic_path(a.out) as tmp: Path(tmp).write_text(json.dumps(out, indent=1))
 for r in table: print(r)

@@ -3,7 +3,8 @@
 Renders the training set once (`synthetic_faces(N, 64, seed=0)`, cached in the run folder), then trains in chunks of
 `--snap` steps; after each chunk it writes `snapshots/NNNNNN.png` (a ψ=0.7 sample grid, fixed seeds) and
 `G_ema.safetensors`. Run it again (same arguments, larger --steps) to continue. With --ship, the final `G_ema` is
-copied to data/stylegan3/tiny_synth.safetensors and the sample grid next to it.
+copied to data/stylegan3/tiny_synth.safetensors, with the sample grid and log next to it, and the whole training
+checkpoint to data/stylegan3/tiny_synth_train/: a fresh clone's first run continues from there.
 
 usage: python scripts/train_sg3_tiny.py [--run runs/sg3_tiny] [--steps N] [--snap 500] [--n-images 16384] [--ship]"""
 import argparse, json, shutil, time
@@ -22,6 +23,11 @@ ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cp
 ap.add_argument('--ship', action='store_true')
 a = ap.parse_args()
 run = Path(a.run); run.mkdir(parents=True, exist_ok=True)
+shipped = Path(__file__).resolve().parents[1] / 'data' / 'stylegan3'
+if not (run / 'checkpoint.safetensors').exists() and (shipped / 'tiny_synth_train' / 'checkpoint.safetensors').exists():
+    for f in ('checkpoint.safetensors', 'log.jsonl'):   # continue the committed run (a fresh clone resumes where it stopped)
+        shutil.copyfile(shipped / 'tiny_synth_train' / f, run / f)
+    print('continuing the committed run in', shipped / 'tiny_synth_train', flush=True)
 cache = run / f'faces_{a.n_images}_64.pt'
 if cache.exists(): faces = torch.load(cache, weights_only=True)
 else:
@@ -41,8 +47,10 @@ while step < a.steps:
     (run / 'snapshots').mkdir(exist_ok=True)
     save_image(make_grid((img.clamp(-1, 1) + 1) / 2, ncols=8), run / 'snapshots' / f'{step:06d}.png')
     print(json.dumps({'step': step, 'kimg': step * cfg.batch / 1000, 'chunk_s': round(time.time() - t), **{k: round(v, 4) for k, v in tr.history[-1].items() if k not in ('step', 'time')}}), flush=True)
-if a.ship:
-    dst = Path(__file__).resolve().parents[1] / 'data' / 'stylegan3'; dst.mkdir(parents=True, exist_ok=True)
+if a.ship:   # G_ema + samples + log for users; the full training checkpoint (G, D, Adam, RNG) so that the run can resume
+    dst = shipped; (dst / 'tiny_synth_train').mkdir(parents=True, exist_ok=True)
     shutil.copyfile(run / 'G_ema.safetensors', dst / 'tiny_synth.safetensors')
     shutil.copyfile(run / 'snapshots' / f'{step:06d}.png', dst / 'tiny_synth_samples.png')
+    shutil.copyfile(run / 'log.jsonl', dst / 'tiny_synth_log.jsonl')
+    for f in ('checkpoint.safetensors', 'log.jsonl'): shutil.copyfile(run / f, dst / 'tiny_synth_train' / f)
     print('shipped', dst / 'tiny_synth.safetensors')

@@ -14,9 +14,9 @@ from .core import assert_shape, atomic_path
 
 # %% auto #0
 __all__ = ['PART_GROUPS', 'part_masks', 's_layers', 'style_features', 'IOUTable', 'normalise_maps', 'maps_iou', 'channel_iou',
-           'ChannelSets', 'select_channels', 'style_std', 'edit_styles', 'dilate_masks', 'change_share', 'random_like',
-           'localisation_check', 'channel_overlay', 'plot_part_channels', 'iou_scatter', 'counts_table',
-           'threshold_sweep']
+           'ChannelSets', 'select_channels', 'style_std', 'edit_styles', 'dilate_masks', 'change_energy',
+           'energy_share', 'random_like', 'localisation_check', 'channel_overlay', 'plot_part_channels', 'iou_scatter',
+           'counts_table', 'threshold_sweep']
 
 # %% ../nbs/13_v2s_channels.ipynb #d0f73488
 PART_GROUPS = {'eyes': ('l_eye', 'r_eye'), 'nose': ('nose',), 'mouth': ('mouth', 'u_lip', 'l_lip')}
@@ -55,7 +55,7 @@ def style_features(G, ws: torch.Tensor, # [N, num_ws, w_dim]
     out['image'] = img
     return out
 
-# %% ../nbs/13_v2s_channels.ipynb #990ee51e
+# %% ../nbs/13_v2s_channels.ipynb #5b8dedf0
 @dataclass
 class IOUTable:
     "IOU⁺ and IOU⁻ of every (layer, channel) with every part, from one set of images and one binarisation threshold."
@@ -121,7 +121,7 @@ def channel_iou(G, ws: torch.Tensor, # [N, num_ws, w_dim] latents of the images 
         _iou_counts(feats, M[i:i + batch], threshold, acc)
     return _iou_table(acc, M, parts, threshold)
 
-# %% ../nbs/13_v2s_channels.ipynb #83ee64b2
+# %% ../nbs/13_v2s_channels.ipynb #64079514
 @dataclass
 class ChannelSets:
     "The discovered S channels: for each part a list of (layer, channel, IOU⁺, IOU⁻), plus how they were found."
@@ -183,7 +183,7 @@ def select_channels(table: IOUTable,
         sets[p] = sorted(rows, key=lambda r: -r[2])
     return ChannelSets(sets, dict(t_fg=t_fg, t_bg=t_bg, neg_rule=neg_rule, threshold=table.threshold, n_images=table.n_images))
 
-# %% ../nbs/13_v2s_channels.ipynb #4a611742
+# %% ../nbs/13_v2s_channels.ipynb #c68dc1e1
 def style_std(G, n: int = 2000, seed: int = 0) -> dict[str, torch.Tensor]:
     "layer -> [C] standard deviation of each S channel over `n` random W samples (ψ = 1)."
     dev = next(G.parameters()).device
@@ -209,13 +209,16 @@ def dilate_masks(m: torch.Tensor, px: int) -> torch.Tensor: # [N,H,W] bool -> sa
     if px <= 0: return m
     return F.max_pool2d(m[:, None].float(), 2 * px + 1, stride=1, padding=px)[:, 0] > 0
 
-def change_share(G, ws: torch.Tensor, channels: dict[str, list[int]], mask: torch.Tensor, # [N,H,W] bool
-                 delta: float, std: dict, base: torch.Tensor|None = None) -> float:
-    "Share of the pixel-change energy (summed over the images) inside `mask` when `channels` move by `delta`·σ."
+def change_energy(G, ws: torch.Tensor, channels: dict[str, list[int]], delta: float, std: dict,
+                  base: torch.Tensor|None = None) -> torch.Tensor: # [N,H,W]
+    "Per-pixel energy ‖ΔI‖² of the change made by moving `channels` by `delta`·σ."
     with torch.no_grad():
         base = G.synthesis(ws) if base is None else base
         edited = G.synthesis(ws, styles=edit_styles(G, ws, channels, delta, std))
-    e = (edited - base).square().sum(1)                                       # [N,H,W]
+    return (edited - base).square().sum(1)
+
+def energy_share(e: torch.Tensor, mask: torch.Tensor) -> float:
+    "Share of the energy (summed over the images) inside the mask."
     return float((e * mask).sum() / e.sum().clamp_min(1e-12))
 
 def random_like(channels: dict[str, list[int]], G, generator: torch.Generator) -> dict[str, list[int]]:
@@ -228,24 +231,29 @@ def random_like(channels: dict[str, list[int]], G, generator: torch.Generator) -
     return out
 
 def localisation_check(G, ws: torch.Tensor, masks: dict[str, torch.Tensor], sets: ChannelSets,
-                       delta: float = 5., n_random: int = 20, dilate: int = 0, seed: int = 0,
+                       delta: float = 5., n_random: int = 20, dilate=(0, 2), seed: int = 0,
                        std: dict|None = None) -> list[dict]:
-    "Per part: the change-energy share inside the part for its discovered set and for `n_random` random sets of equal size."
+    """Per part (and per mask dilation in `dilate`): the share of the change energy inside the part's mask when its
+    discovered set moves by `delta`·σ, and the same for `n_random` random sets of equal per-layer size."""
     std = std or style_std(G)
     g = torch.Generator().manual_seed(seed)
     with torch.no_grad(): base = G.synthesis(ws)
     rows = []
     for part in sets.parts:
         ch = sets.channels(part)
-        m = dilate_masks(masks[part], dilate)
-        row = dict(part=part, n_channels=len(sets.sets[part]), mask_share=float(m.float().mean()))
-        if not ch: rows.append({**row, 'share': float('nan'), 'random_mean': float('nan'), 'random_std': float('nan')}); continue
-        rnd = [change_share(G, ws, random_like(ch, G, g), m, delta, std, base) for _ in range(n_random)]
-        rows.append({**row, 'share': change_share(G, ws, ch, m, delta, std, base), 'random_mean': float(np.mean(rnd)),
-                     'random_std': float(np.std(rnd)), 'random_max': float(np.max(rnd))})
+        if ch:
+            e = change_energy(G, ws, ch, delta, std, base)
+            er = [change_energy(G, ws, random_like(ch, G, g), delta, std, base) for _ in range(n_random)]
+        for d in ([dilate] if isinstance(dilate, int) else dilate):
+            m = dilate_masks(masks[part], d)
+            row = dict(part=part, dilate=d, n_channels=len(sets.sets[part]), mask_share=float(m.float().mean()))
+            if not ch: rows.append({**row, 'share': float('nan'), 'random_mean': float('nan'), 'random_std': float('nan'), 'random_max': float('nan')}); continue
+            rnd = [energy_share(x, m) for x in er]
+            rows.append({**row, 'share': energy_share(e, m), 'random_mean': float(np.mean(rnd)), 'random_std': float(np.std(rnd)),
+                         'random_max': float(np.max(rnd))})
     return rows
 
-# %% ../nbs/13_v2s_channels.ipynb #c68dc1e1
+# %% ../nbs/13_v2s_channels.ipynb #e8231a28
 def channel_overlay(image: torch.Tensor, fmap: torch.Tensor, alpha: float = 0.6) -> torch.Tensor:
     "An image [3,H,W] in [0,1] with a normalised feature map [h,w] laid over it as a heat map (red = high)."
     H, W = image.shape[-2:]
