@@ -15,9 +15,10 @@ from . import __version__
 # %% auto #0
 __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed', 'ShapeError', 'assert_shape',
            'ImageFormatError', 'to_tensor', 'to_uint8', 'to_pil', 'to_numpy', 'atomic_path', 'save_image', 'load_image',
-           'sample_image', 'make_grid', 'show_grid', 'rotation_matrix', 'matrix_to_euler', 'gaze_vector',
-           'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'read_checkpoint_meta',
-           'config_diff', 'load_checkpoint', 'load_state_strict', 'tune_cpu_allocator', 'data_path']
+           'sample_image', 'make_grid', 'show_grid', 'MdTable', 'md_table', 'rotation_matrix', 'matrix_to_euler',
+           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint',
+           'read_checkpoint_meta', 'config_diff', 'load_checkpoint', 'load_state_strict', 'tune_cpu_allocator',
+           'data_path']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -245,7 +246,26 @@ def show_grid(images, ncols: int|None = None, titles: Sequence[str]|None = None,
     fig.tight_layout()
     return fig
 
-# %% ../nbs/00_core.ipynb #cc3f7275
+# %% ../nbs/00_core.ipynb #cc4c8ca8
+class MdTable:
+    "A Markdown table of row dicts: displays as a table in notebooks, prints as Markdown text; `rows` keeps the data."
+    def __init__(self, rows: Sequence[dict], digits: int = 3):
+        self.rows, self.digits = [dict(r) for r in rows], digits
+        self.columns = list(dict.fromkeys(k for r in self.rows for k in r))
+    def _fmt(self, v) -> str:
+        if isinstance(v, float): return 'nan' if v != v else f'{v:.{self.digits}f}'
+        return str(v)
+    def __str__(self) -> str:
+        head = '| ' + ' | '.join(self.columns) + ' |\n|' + '---|' * len(self.columns) + '\n'
+        return head + ''.join('| ' + ' | '.join(self._fmt(r.get(c, '')) for c in self.columns) + ' |\n' for r in self.rows)
+    __repr__ = __str__
+    def _repr_markdown_(self) -> str: return str(self)
+
+def md_table(rows: Sequence[dict], digits: int = 3) -> MdTable:
+    "A Markdown table from row dicts (columns in first-seen order; floats to `digits` places)."
+    return MdTable(rows, digits)
+
+# %% ../nbs/00_core.ipynb #51fa590a
 def rotation_matrix(yaw, pitch, roll) -> torch.Tensor: # [..., 3, 3] float64
     "Rotation matrices from yaw, pitch, roll in degrees (scalars or tensors of equal shape): Ry(yaw) Rx(pitch) Rz(roll)."
     y, p, r = (torch.deg2rad(torch.as_tensor(a, dtype=torch.float64)) for a in (yaw, pitch, roll))
@@ -270,7 +290,7 @@ def gaze_vector(yaw, pitch) -> torch.Tensor: # [..., 3] unit vectors
     "Unit gaze direction for gaze angles (degrees) in the package's camera frame."
     return rotation_matrix(yaw, pitch, torch.zeros_like(torch.as_tensor(yaw, dtype=torch.float64)))[..., :, 2]
 
-# %% ../nbs/00_core.ipynb #fa92736a
+# %% ../nbs/00_core.ipynb #544fafeb
 CKPT_FORMAT = 'talkhead_nb.checkpoint/1'
 
 class CheckpointError(RuntimeError):
@@ -369,7 +389,7 @@ def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], so
     model.load_state_dict(sd, strict=True)
     return model
 
-# %% ../nbs/00_core.ipynb #666b0426
+# %% ../nbs/00_core.ipynb #eb59a8f2
 def tune_cpu_allocator() -> bool:
     "Make glibc keep freed memory instead of unmapping large blocks (faster big-tensor CPU work); False where unsupported."
     import ctypes, ctypes.util, sys
@@ -382,7 +402,7 @@ def tune_cpu_allocator() -> bool:
     M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
     return bool(libc.mallopt(M_MMAP_MAX, 0)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 ** 31 - 1))
 
-# %% ../nbs/00_core.ipynb #eb59a8f2
+# %% ../nbs/00_core.ipynb #87ebf9cf
 def data_path(*parts: str, must_exist: bool = True) -> Path:
     "Path of a shipped file under `data/` (override the folder with `$TALKHEAD_DATA`)."
     import talkhead_nb

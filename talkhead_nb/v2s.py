@@ -283,23 +283,30 @@ def plot_part_channels(G, ws: torch.Tensor, # [1, num_ws, w_dim] one image's lat
 
 def iou_scatter(table: IOUTable, t_fg: float|None = None, t_bg: float|None = None):
     "Plotly: IOU⁺ against IOU⁻ for every channel, one panel per part, coloured by layer (threshold lines if given)."
-    import pandas as pd, plotly.express as px
-    df = pd.DataFrame(table.rows())
-    fig = px.scatter(df, x='iou_neg', y='iou_pos', color='layer', facet_col='part', hover_data=['channel'],
-                     labels={'iou_neg': 'IOU⁻ (spill)', 'iou_pos': 'IOU⁺ (cover)'}, opacity=0.7, height=360)
-    for col in range(1, len(table.parts) + 1):
-        if t_fg is not None: fig.add_hline(y=t_fg, line_dash='dot', row=1, col=col)
-        if t_bg is not None: fig.add_vline(x=t_bg, line_dash='dot', row=1, col=col)
+    import plotly.graph_objects as go
+    from plotly.colors import qualitative
+    from plotly.subplots import make_subplots
+    fig = make_subplots(rows=1, cols=len(table.parts), subplot_titles=table.parts, shared_yaxes=True)
+    for j, layer in enumerate(table.pos):
+        for i, part in enumerate(table.parts):
+            C = table.pos[layer].shape[1]
+            fig.add_trace(go.Scatter(x=table.neg[layer][i].tolist(), y=table.pos[layer][i].tolist(), mode='markers', name=layer,
+                                     legendgroup=layer, showlegend=i == 0, opacity=0.7, text=[f'{layer}:{c}' for c in range(C)],
+                                     marker=dict(color=qualitative.Plotly[j % 10], size=5)), row=1, col=i + 1)
+            if t_fg is not None: fig.add_hline(y=t_fg, line_dash='dot', row=1, col=i + 1)
+            if t_bg is not None: fig.add_vline(x=t_bg, line_dash='dot', row=1, col=i + 1)
+    fig.update_xaxes(title_text='IOU⁻ (spill)'); fig.update_yaxes(title_text='IOU⁺ (cover)', col=1)
+    fig.update_layout(height=360)
     return fig
 
 def counts_table(sets: ChannelSets, layers: list[str]|None = None):
-    "pandas: selected channels per layer (rows) and part (columns), with totals."
-    import pandas as pd
-    df = pd.DataFrame(sets.counts(layers)).T
-    df.loc['total'] = df.sum()
-    return df
+    "A table (`core.md_table`) of selected channels per layer (rows) and part (columns), with totals."
+    from talkhead_nb.core import md_table
+    c = sets.counts(layers)
+    rows = [{'layer': l, **v} for l, v in c.items()]
+    return md_table(rows + [{'layer': 'total', **{p: sum(v[p] for v in c.values()) for p in sets.parts}}])
 
 def threshold_sweep(table: IOUTable, t_fg: list[float], t_bg: float = 0.1, neg_rule: str = 'max'):
-    "pandas: the number of selected channels per part as t_fg varies (t_bg and the rule fixed)."
-    import pandas as pd
-    return pd.DataFrame([{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg]).set_index('t_fg')
+    "A table (`core.md_table`) of the number of selected channels per part as t_fg varies (t_bg and the rule fixed)."
+    from talkhead_nb.core import md_table
+    return md_table([{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg])
