@@ -4,14 +4,15 @@ Renders the training set once (`synthetic_faces(N, 64, seed=0)`, cached in the r
 `--snap` steps; after each chunk it writes `snapshots/NNNNNN.png` (a ψ=0.7 sample grid, fixed seeds) and
 `G_ema.safetensors`. Run it again (same arguments, larger --steps) to continue. With --ship, the final `G_ema` is
 copied to data/stylegan3/tiny_synth.safetensors, with the sample grid and log next to it, and the whole training
-checkpoint to data/stylegan3/tiny_synth_train/: a fresh clone's first run continues from there.
+checkpoint to data/stylegan3/tiny_synth_train/ (`portable_checkpoint`: Adam's second moments in bfloat16, to stay
+small): a fresh clone's first run continues from there.
 
 usage: python scripts/train_sg3_tiny.py [--run runs/sg3_tiny] [--steps N] [--snap 500] [--n-images 16384] [--ship]"""
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
 from talkhead_nb.core import save_image, make_grid, atomic_path
-from talkhead_nb.sg3train import synthetic_faces, train_stylegan3, SG3TrainConfig, TINY_SYNTH_G, TINY_SYNTH_D
+from talkhead_nb.sg3train import synthetic_faces, train_stylegan3, portable_checkpoint, SG3TrainConfig, TINY_SYNTH_G, TINY_SYNTH_D
 from talkhead_nb.train import TrainConfig
 
 ap = argparse.ArgumentParser()
@@ -52,5 +53,6 @@ if a.ship:   # G_ema + samples + log for users; the full training checkpoint (G,
     shutil.copyfile(run / 'G_ema.safetensors', dst / 'tiny_synth.safetensors')
     shutil.copyfile(run / 'snapshots' / f'{step:06d}.png', dst / 'tiny_synth_samples.png')
     shutil.copyfile(run / 'log.jsonl', dst / 'tiny_synth_log.jsonl')
-    for f in ('checkpoint.safetensors', 'log.jsonl'): shutil.copyfile(run / f, dst / 'tiny_synth_train' / f)
+    portable_checkpoint(run / 'checkpoint.safetensors', dst / 'tiny_synth_train' / 'checkpoint.safetensors')   # bf16 second moments: < 5 MB
+    shutil.copyfile(run / 'log.jsonl', dst / 'tiny_synth_train' / 'log.jsonl')
     print('shipped', dst / 'tiny_synth.safetensors')

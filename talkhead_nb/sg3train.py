@@ -17,7 +17,8 @@ from .train import Trainer, TrainConfig
 
 # %% auto #0
 __all__ = ['HELDOUT_SEED', 'TINY_SYNTH_BATCH', 'TINY_SYNTH_G', 'TINY_SYNTH_D', 'synthetic_faces', 'SG3TrainConfig',
-           'real_batches', 'train_stylegan3', 'save_generator', 'face_detection_rate', 'sample_images']
+           'real_batches', 'train_stylegan3', 'portable_checkpoint', 'save_generator', 'face_detection_rate',
+           'sample_images']
 
 # %% ../nbs/12_sg3_train.ipynb #f8fce10f
 HELDOUT_SEED = 7   # `synthetic_faces(n, seed=HELDOUT_SEED)`: identities the shipped generator never saw (it trained on seed 0)
@@ -104,6 +105,20 @@ def train_stylegan3(images: torch.Tensor, # [N, 3, res, res] uint8 training imag
     tr.fit()
     save_generator(tr.ema['G'], Path(out_dir) / 'G_ema.safetensors', kimg=tr.step * cfg.batch / 1000, steps=tr.step)
     return tr
+
+def portable_checkpoint(src, dst) -> Path:
+    """A smaller copy of a training checkpoint to commit with the repository: everything as it is, except Adam's second
+    moments stored as bfloat16 (the first moments are already left out, see `train`). `Trainer.load` reads it (the
+    optimizer casts the moments back to float32); a run continued from it follows the same curve, though not
+    bit-identically — the run folder's own checkpoint stays exact."""
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+    from talkhead_nb.core import atomic_path
+    with safe_open(str(src), 'pt') as f:
+        meta = f.metadata()
+        t = {k: (f.get_tensor(k).to(torch.bfloat16) if k.endswith('.exp_avg_sq') else f.get_tensor(k)) for k in f.keys()}
+    with atomic_path(dst) as tmp: save_file(t, str(tmp), metadata=meta)
+    return Path(dst)
 
 def save_generator(G: Generator, path, **extra) -> Path:
     "Write a generator's weights + `SG3Config` as safetensors (what `stylegan3.load_generator` reads)."

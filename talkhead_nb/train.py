@@ -29,15 +29,21 @@ class TrainConfig:
     progress: bool = True
     tune_allocator: bool = True # on CPU, `core.tune_cpu_allocator()` (keeps freed memory; much faster big tensors)
 
+def _redundant_first_moment(sd: dict) -> bool:
+    "Adam/AdamW with β₁ = 0 (the GAN setting): `exp_avg` is just the last gradient, and the next step overwrites it exactly."
+    return all(isinstance(g.get('betas'), (tuple, list)) and float(g['betas'][0]) == 0. and not g.get('amsgrad') for g in sd['param_groups'])
+
 def _flatten_optimizer(name: str, opt: torch.optim.Optimizer):
-    "Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest)."
+    "Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest); a redundant first moment is not stored."
     sd = opt.state_dict()
+    drop = {'exp_avg'} if _redundant_first_moment(sd) else set()
     tensors, state_meta = {}, {}
     for pid, st in sd['state'].items():
         for k, v in st.items():
+            if k in drop: continue
             if torch.is_tensor(v): tensors[f'opt.{name}.{pid}.{k}'] = v.detach().clone()
             else: state_meta.setdefault(str(pid), {})[k] = v
-    return tensors, {'param_groups': sd['param_groups'], 'scalars': state_meta}
+    return tensors, {'param_groups': sd['param_groups'], 'scalars': state_meta, 'dropped': sorted(drop)}
 
 def _unflatten_optimizer(name: str, tensors: Mapping[str, torch.Tensor], meta: dict) -> dict:
     state = {}
@@ -47,6 +53,8 @@ def _unflatten_optimizer(name: str, tensors: Mapping[str, torch.Tensor], meta: d
         pid, key = k[len(pre):].split('.', 1)
         state.setdefault(int(pid), {})[key] = v
     for pid, st in meta['scalars'].items(): state.setdefault(int(pid), {}).update(st)
+    for st in state.values():           # β₁ = 0: any value works (lerp with weight 1 returns the new gradient exactly)
+        for k in meta.get('dropped', []): st[k] = torch.zeros_like(st['exp_avg_sq'], dtype=torch.float32)
     return {'state': state, 'param_groups': meta['param_groups']}
 
 def _py_rng_state() -> list:

@@ -7,7 +7,7 @@ from talkhead_nb.gan import DConfig
 from talkhead_nb.train import TrainConfig
 from talkhead_nb.invert import project, pti
 
-G_CFG = SG3Config.T(64, z_dim=16, w_dim=32, channel_base=512, channel_max=16, num_layers=4, margin_size=2, num_fp16_res=0)
+G_CFG = SG3Config.micro()
 D_CFG = DConfig.tiny(channel_base=512, channel_max=16)
 RECIPE = SG3TrainConfig(batch=4, r1_interval=2)
 
@@ -62,3 +62,21 @@ def test_inversion_bad_input_and_original_untouched(faces):
     assert r.losses.shape == (3, 2)
     assert all(torch.equal(v, before[k]) for k, v in G.state_dict().items())
     assert all(p.requires_grad for p in G.parameters())            # project() restores requires_grad as it found it
+
+def test_portable_checkpoint_is_small_and_continues_the_curve(tmp_path, faces):
+    "The committed copy (bf16 second moments, no first moments) resumes; the run follows the exact one closely."
+    from talkhead_nb.sg3train import portable_checkpoint
+    full = _train(faces, tmp_path / 'full', 6)
+    _train(faces, tmp_path / 'a', 4)
+    (tmp_path / 'b').mkdir()
+    portable_checkpoint(tmp_path / 'a' / 'checkpoint.safetensors', tmp_path / 'b' / 'checkpoint.safetensors')
+    from safetensors.torch import load_file
+    t = load_file(str(tmp_path / 'b' / 'checkpoint.safetensors'))
+    assert not any(k.endswith('.exp_avg') for k in t)                           # β₁ = 0: never stored
+    assert all(v.dtype == torch.bfloat16 for k, v in t.items() if k.endswith('.exp_avg_sq'))
+    assert (tmp_path / 'b' / 'checkpoint.safetensors').stat().st_size < (tmp_path / 'a' / 'checkpoint.safetensors').stat().st_size
+    res = _train(faces, tmp_path / 'b', 6)
+    assert [r['step'] for r in res.history] == [1, 2, 3, 4, 5, 6]
+    assert [r['loss_g'] for r in res.history[:4]] == [r['loss_g'] for r in full.history[:4]]
+    for a, b in zip(res.modules['G'].parameters(), full.modules['G'].parameters()):
+        assert torch.allclose(a, b, atol=1e-3, rtol=1e-2)
