@@ -74,6 +74,12 @@ class SG3Config:
               'num_layers': 10, 'num_fp16_res': 0, **kw}
         return cls(conv_kernel=1, use_radial_filters=True, **kw)
 
+    @classmethod
+    def micro(cls, **kw) -> 'SG3Config':
+        "The smallest 64 px T generator (≤ 16 channels, 4 layers): for unit tests of code that takes any generator."
+        kw = {'z_dim': 16, 'w_dim': 32, 'channel_base': 512, 'channel_max': 16, 'num_layers': 4, 'margin_size': 2, 'num_fp16_res': 0, **kw}
+        return cls(img_resolution=64, **kw)
+
     _MAP = {'num_layers': 'mapping_layers', 'lr_multiplier': 'mapping_lr_multiplier', 'w_avg_beta': 'w_avg_beta'}
 
     def init_kwargs(self) -> dict:
