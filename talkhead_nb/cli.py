@@ -66,7 +66,7 @@ def _crop_square(img: torch.Tensor, cx: float, cy: float, half: float, size: int
     grid = torch.nn.functional.affine_grid(theta, (1, 3, size, size), align_corners=False)
     return torch.nn.functional.grid_sample(img[None], grid, mode='bilinear', padding_mode='border', align_corners=False)[0].clamp(0, 1)
 
-def demo(out: str|Path = 'outputs', size: int = 256, n_frames: int = 50, fps: int = 25, log=print) -> dict:
+def demo(out: str|Path = 'outputs', size: int = 256, n_frames: int = 50, fps: int = 25, log=print, v2s_frames: int = 48) -> dict:
     "Run the demo; returns a dict of the files written."
     from talkhead_nb.video import write_video, VideoReader, is_marked_synthetic
     out = Path(out)/'demo'; out.mkdir(parents=True, exist_ok=True)
@@ -110,9 +110,13 @@ def demo(out: str|Path = 'outputs', size: int = 256, n_frames: int = 50, fps: in
     pick = list(range(0, n_frames, max(n_frames // 4, 1)))[:4]
     save_image(make_grid(torch.cat([drv.images(pick), y[pick]]), ncols=len(pick)), out/'dnp_reenact.png')
     log(f'wrote {dvid} (driver | Dynamic Neural Portrait, cross-identity) and {out/"dnp_reenact.png"}')
+    files = {'info': out/'info.json', 'grid': out/'faces.png', 'video': vid, 'synth_video': svid, 'synth_truth': out/'synth_truth.png',
+             'dnp_video': dvid, 'dnp_stills': out/'dnp_reenact.png'}
+    if v2s_frames:   # Video2StyleGAN: reference + driving video through the shipped tiny StyleGAN3
+        from talkhead_nb.v2s import v2s_demo
+        files.update({f'v2s_{k}': p for k, p in v2s_demo(out, n_frames=v2s_frames, log=log).items()})
     log(f'demo finished in {time.time() - t0:.1f} s')
-    return {'info': out/'info.json', 'grid': out/'faces.png', 'video': vid, 'synth_video': svid, 'synth_truth': out/'synth_truth.png',
-            'dnp_video': dvid, 'dnp_stills': out/'dnp_reenact.png'}
+    return files
 
 # %% ../nbs/09_cli.ipynb #23735885
 def main(argv: list[str]|None = None) -> int:
@@ -125,6 +129,24 @@ def main(argv: list[str]|None = None) -> int:
     p = sub.add_parser('demo', help="run the package's demo; writes under OUT/demo")
     p.add_argument('--out', default='outputs', help='output folder (default: outputs)')
     p.add_argument('--size', type=int, default=256, help='frame size of the demo video (even, 32..1024)')
+    p.add_argument('--v2s-frames', type=int, default=48, help='frames of the Video2StyleGAN demo (0: skip it)')
+    p = sub.add_parser('reenact', help='Video2StyleGAN: drive a reference portrait with a video through a frozen StyleGAN3')
+    p.add_argument('--reference', required=True, help='reference image (a portrait, square, at the generator resolution)')
+    p.add_argument('--driving', required=True, help='driving video (local motion; pose and placement unless --co-driving)')
+    p.add_argument('--co-driving', default=None, help='co-driving video: pose and placement come from it')
+    p.add_argument('--out', required=True, help='output .mp4 (provenance-tagged)')
+    p.add_argument('--generator', default='tiny-synth', help="'tiny-synth' (shipped), an official StyleGAN3 .pkl or our .safetensors")
+    p.add_argument('--channels', default='auto', help='S-channel sets JSON (default: the shipped sets of tiny-synth)')
+    p.add_argument('--pose-regressor', default='synth', help="'synth' (shipped), '6drepnet' (zoo) or a .safetensors")
+    p.add_argument('--landmarks', default='synth', choices=['synth', 'dlib'], help="landmark model: 'synth' or 'dlib' (real faces)")
+    p.add_argument('--canonical-eye', default=None, choices=['synth', 'ffhq'], help='e′ of the generator (default: synth for tiny-synth, else ffhq)')
+    p.add_argument('--method', default='ours', choices=['baseline', 'lf', 'baseline+lf', 'ours'])
+    p.add_argument('--transform', default=None, choices=['driving', 'co-driving', 'off'], help='placement source (default: co-driving if given)')
+    p.add_argument('--residual', default='consecutive', choices=['consecutive', 'first'], help="Eq. 10 as printed (default), or 'first': relative to frame 0")
+    for k, d in (('alpha', -1.), ('beta', 1.), ('gamma', 1.), ('zeta', 0.5)): p.add_argument(f'--{k}', type=float, default=d)
+    p.add_argument('--no-pose', action='store_true', help='skip the Eq. 7 pose matching')
+    p.add_argument('--on-missing', default='skip', choices=['skip', 'fail'], help='driving frames without a face')
+    p.add_argument('--fast', action='store_true', help='the CPU preset (L2-only projections, fewer steps)')
     p = sub.add_parser('dnp-train', help='train a Dynamic Neural Portrait on a video of one person (resumable)')
     p.add_argument('video', help='the portrait video (one person, head roughly centred); the first 80%% of frames train')
     p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
@@ -153,7 +175,22 @@ def main(argv: list[str]|None = None) -> int:
             print(json.dumps(d, indent=2) if args.json else format_info(d))
         elif args.cmd == 'demo':
             if args.size % 2 or not 32 <= args.size <= 1024: ap.error(f'--size must be even and within 32..1024, got {args.size}')
-            demo(args.out, size=args.size)
+            demo(args.out, size=args.size, v2s_frames=args.v2s_frames)
+        elif args.cmd == 'reenact':
+            from talkhead_nb import v2s
+            from talkhead_nb.stylegan3 import load_generator
+            G = load_generator(args.generator)
+            cd = args.co_driving is not None
+            motion = v2s.MotionConfig(alpha=args.alpha, beta=args.beta, gamma=args.gamma, zeta=args.zeta, residual=args.residual)
+            kw = dict(motion=motion, landmarks=args.landmarks, on_missing=args.on_missing, pose=not args.no_pose,
+                      canonical_eye=args.canonical_eye or ('synth' if args.generator == 'tiny-synth' else 'ffhq'),
+                      transform=args.transform or ('co-driving' if cd else 'driving'), pose_source='co-driving' if cd else 'driving')
+            cfg = v2s.V2SConfig.fast(**kw) if args.fast else v2s.V2SConfig(**kw)
+            r = v2s.reenact(G, args.reference, args.driving, args.co_driving, out=args.out, sets=args.channels,
+                            regressor=args.pose_regressor, cfg=cfg, method=args.method, progress=True)
+            msg = f'wrote {r.path} ({len(r.frames)} frames'
+            if r.skipped: msg += f'; skipped driving frames without a face: {r.skipped}'
+            print(msg + ')'); print('timings (s):', {k: round(v, 1) for k, v in r.timings.items()})
         elif args.cmd == 'dnp-train':
             from talkhead_nb import dnp
             from talkhead_nb.train import TrainConfig
@@ -171,7 +208,7 @@ def main(argv: list[str]|None = None) -> int:
             o = dnp.reenact_video(args.ckpt, args.driving, args.out, tracker=args.tracker, latent=args.latent,
                                   relative=args.relative, side_by_side=args.side_by_side, max_frames=args.max_frames)
             print(f'wrote {o}')
-    except (FileNotFoundError, ValueError, RuntimeError) as e:
+    except (FileNotFoundError, ValueError, RuntimeError, OSError) as e:
         print(f'talkhead {args.cmd}: error: {e}', file=sys.stderr)
         return 1
     return 0

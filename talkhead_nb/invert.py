@@ -73,7 +73,7 @@ def project(G: nn.Module, # a StyleGAN3 `Generator` (frozen; its weights are not
     dev = next(G.parameters()).device
     x = to_generator_range(target, G.img_resolution).to(dev)
     N, L = x.shape[0], G.num_ws
-    lp = (lpips or _perceptual('vgg')).to(dev)
+    lp = (lpips or _perceptual('vgg')).to(dev) if w_lpips else None      # L2-only runs never build the network
     w_avg, w_std = w_stats(G)
     if init is None: start = w_avg[None, None].expand(N, 1 if space == 'w' else L, -1)
     else:
@@ -149,13 +149,14 @@ def pti(G: nn.Module, # the original generator: never modified
     if pivot.dim() == 2: pivot = pivot[:, None].expand(N, L, -1)
     if tuple(pivot.shape) != (N, L, G.w_dim): raise ValueError(f'pti: pivot has shape {tuple(pivot.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]')
     if stop_lpips == 'auto': stop_lpips = 0.06 if lp.comparable else None
+    need_lp = bool(w_lpips) or stop_lpips is not None or (locality and locality_weight_lpips)
     Gt = copy.deepcopy(G).train().requires_grad_(True)
     opt = torch.optim.Adam(Gt.parameters(), lr=lr, betas=(0.9, 0.999))
     gen = torch.Generator(device=dev).manual_seed(seed)
     losses = []
     for i in tqdm(range(steps), disable=not progress, desc='PTI'):
         img = Gt.synthesis(pivot)
-        d_lp = lp.model(img.clamp(-1, 1), x).flatten()
+        d_lp = lp.model(img.clamp(-1, 1), x).flatten() if need_lp else torch.zeros(N, device=dev)
         per = (img - x).square().flatten(1).mean(1) * w_l2 + d_lp * w_lpips
         loss = per.sum()
         if locality:   # keep G unchanged away from the pivot: samples at distance alpha from it, towards random w
@@ -165,7 +166,7 @@ def pti(G: nn.Module, # the original generator: never modified
                 old = G.synthesis(w_m)
             new = Gt.synthesis(w_m)
             loss = loss + ((new - old).square().flatten(1).mean(1) * locality_weight_l2
-                           + lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * locality_weight_lpips).sum()
+                           + (lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * locality_weight_lpips if locality_weight_lpips else 0.)).sum()
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         losses.append(per.detach().cpu().numpy())
         if stop_lpips is not None and bool((d_lp <= stop_lpips).all()): break

@@ -4,7 +4,7 @@ import pytest
 from conftest import BIN, ROOT
 
 def talkhead(*args, cwd=None):
-    return subprocess.run([str(BIN/'talkhead'), *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run([str(BIN/'talkhead'), *args], capture_output=True, text=True, cwd=cwd, timeout=900)
 
 def test_info_text_and_json():
     r = talkhead('info')
@@ -16,12 +16,15 @@ def test_info_text_and_json():
     # no LPIPS backbone in the empty cache: the fallback must be announced, never silent
     assert any('LPIPS' in f and 'NOT comparable' in f for f in d['fallbacks'])
 
+from talkhead_nb.video import read_video, is_marked_synthetic
+
 def test_demo_writes_outputs(tmp_path):
-    r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128')
+    r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128', '--v2s-frames', '10')
     assert r.returncode == 0, r.stderr
     out = tmp_path/'outputs'/'demo'
-    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png'}
-    from talkhead_nb.video import read_video, is_marked_synthetic
+    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png',
+                                               'v2s_reenact.mp4', 'v2s_side_by_side.mp4', 'v2s_stills.png', 'v2s_metrics.md', 'v2s_metrics.json'}
+    assert 'baseline' in (out/'v2s_metrics.md').read_text() and is_marked_synthetic(out/'v2s_reenact.mp4')
     v, fps = read_video(out/'faces.mp4')
     assert v.shape[1:] == (3, 128, 128) and v.shape[0] == 50 and is_marked_synthetic(out/'faces.mp4')
     assert json.loads((out/'info.json').read_text())['talkhead_nb']
