@@ -147,6 +147,9 @@ def main(argv: list[str]|None = None) -> int:
     p.add_argument('--no-pose', action='store_true', help='skip the Eq. 7 pose matching')
     p.add_argument('--on-missing', default='skip', choices=['skip', 'fail'], help='driving frames without a face')
     p.add_argument('--fast', action='store_true', help='the CPU preset (L2-only projections, fewer steps)')
+    for k, h in (('ref-steps', 'W+ projection steps of the reference and the first driving frame'), ('pti-steps', 'PTI tuning steps (0: no PTI)'),
+                 ('embed-steps', 'projection steps per driving frame after the first'), ('pose-steps', 'Eq. 7 optimisation steps')):
+        p.add_argument(f'--{k}', type=int, default=None, help=h + ' (default: the preset\'s)')
     p = sub.add_parser('dnp-train', help='train a Dynamic Neural Portrait on a video of one person (resumable)')
     p.add_argument('video', help='the portrait video (one person, head roughly centred); the first 80%% of frames train')
     p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
@@ -185,6 +188,8 @@ def main(argv: list[str]|None = None) -> int:
             kw = dict(motion=motion, landmarks=args.landmarks, on_missing=args.on_missing, pose=not args.no_pose,
                       canonical_eye=args.canonical_eye or ('synth' if args.generator == 'tiny-synth' else 'ffhq'),
                       transform=args.transform or ('co-driving' if cd else 'driving'), pose_source='co-driving' if cd else 'driving')
+            kw.update({k: getattr(args, k) for k in ('ref_steps', 'pti_steps', 'embed_steps', 'pose_steps') if getattr(args, k) is not None})
+            if args.ref_steps is not None: kw['embed_steps_first'] = args.ref_steps      # the first frame starts from w_avg too
             cfg = v2s.V2SConfig.fast(**kw) if args.fast else v2s.V2SConfig(**kw)
             r = v2s.reenact(G, args.reference, args.driving, args.co_driving, out=args.out, sets=args.channels,
                             regressor=args.pose_regressor, cfg=cfg, method=args.method, progress=True)

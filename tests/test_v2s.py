@@ -11,6 +11,7 @@ from talkhead_nb.stylegan3 import load_generator
 from talkhead_nb.core import save_image
 from talkhead_nb.video import write_video, read_video, is_marked_synthetic
 
+SMALL = ('--ref-steps', '10', '--pti-steps', '5', '--embed-steps', '3', '--pose-steps', '5')   # the CLI's step options, test-sized
 TINY = dict(ref_steps=10, pti_steps=5, embed_steps_first=10, embed_steps=3, pose_steps=5, w_lpips=0.)
 
 @pytest.fixture(scope='module')
@@ -67,7 +68,7 @@ def test_cli_reenact(tmp_path, bench):
     write_video(tmp_path / 'drv.mp4', bench['driving'], fps=25)
     write_video(tmp_path / 'co.mp4', v2s.synthetic_benchmark(6, driver=33, seed=9)['driving'], fps=25)
     r = talkhead('reenact', '--reference', str(tmp_path / 'ref.png'), '--driving', str(tmp_path / 'drv.mp4'),
-                 '--co-driving', str(tmp_path / 'co.mp4'), '--out', str(tmp_path / 'out.mp4'), '--fast', '--residual', 'first')
+                 '--co-driving', str(tmp_path / 'co.mp4'), '--out', str(tmp_path / 'out.mp4'), '--fast', '--residual', 'first', *SMALL)
     assert r.returncode == 0, r.stderr
     assert 'wrote' in r.stdout and 'timings' in r.stdout
     v, _ = read_video(tmp_path / 'out.mp4')
@@ -76,14 +77,14 @@ def test_cli_reenact(tmp_path, bench):
 def test_cli_reenact_bad_input(tmp_path, bench):
     save_image(torch.full((3, 64, 64), 0.4), tmp_path / 'flat.png')
     write_video(tmp_path / 'drv.mp4', bench['driving'], fps=25)
-    r = talkhead('reenact', '--reference', str(tmp_path / 'flat.png'), '--driving', str(tmp_path / 'drv.mp4'), '--out', str(tmp_path / 'o.mp4'), '--fast')
+    r = talkhead('reenact', '--reference', str(tmp_path / 'flat.png'), '--driving', str(tmp_path / 'drv.mp4'), '--out', str(tmp_path / 'o.mp4'), '--fast', *SMALL)
     assert r.returncode == 1 and 'flat.png' in r.stderr and 'no face found in the reference' in r.stderr
     assert not (tmp_path / 'o.mp4').exists()
     r = talkhead('reenact', '--reference', str(tmp_path / 'nope.png'), '--driving', str(tmp_path / 'drv.mp4'), '--out', str(tmp_path / 'o.mp4'))
     assert r.returncode == 1 and 'nope.png' in r.stderr
     (tmp_path / 'broken.mp4').write_bytes(b'\x00' * 100)
     save_image(bench['reference'], tmp_path / 'ref.png')
-    r = talkhead('reenact', '--reference', str(tmp_path / 'ref.png'), '--driving', str(tmp_path / 'broken.mp4'), '--out', str(tmp_path / 'o.mp4'), '--fast')
+    r = talkhead('reenact', '--reference', str(tmp_path / 'ref.png'), '--driving', str(tmp_path / 'broken.mp4'), '--out', str(tmp_path / 'o.mp4'), '--fast', *SMALL)
     assert r.returncode == 1 and 'broken.mp4' in r.stderr and not (tmp_path / 'o.mp4').exists()
 
 def test_v2s_demo_outputs(tmp_path):
