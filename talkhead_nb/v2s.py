@@ -21,8 +21,7 @@ __all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'R
            'canonical_params', 'smooth_params', 'fourier_transform', 'canonicalize', 'frame_landmarks', 'embed_frames',
            'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion', 'local_channels', 'combine_styles',
            'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact', 'output_landmarks',
-           'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo', 'v2s_benchmark',
-           'zoo_has_fid']
+           'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo', 'v2s_benchmark']
 
 # %% ../nbs/14_v2s.ipynb #8338651b
 PAPER_NUM_WS = 16                       # StyleGAN3 1024² (14 layers + input + ToRGB)
@@ -603,6 +602,7 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
 # %% ../nbs/14_v2s.ipynb #5d406a94
 def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES, log=print) -> dict:
     "All methods × both Eq. 10 readings × forward/reversed driving on the synthetic benchmark: metrics and timings."
+    from talkhead_nb import zoo
     from talkhead_nb.stylegan3 import load_generator
     G = G if G is not None else load_generator('tiny-synth')
     cfg = cfg or V2SConfig.fast()
@@ -637,8 +637,4 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
     return {'rows': rows, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': lp_ok, 'pose_floor_gt_deg': floor,
             'timings': {'reference_s': t_ref, 'encode_s_per_frame': te / len(enc.frames),
                         **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()}},
-            'fid': 'computed' if zoo_has_fid() else 'missing: zoo weights inception-fid', '_outputs': outs}
-
-def zoo_has_fid() -> bool:
-    from talkhead_nb import zoo
-    return zoo.available('inception-fid')
+            'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid', '_outputs': outs}
