@@ -15,8 +15,8 @@ from .core import assert_shape, to_tensor, CheckpointError
 
 # %% auto #0
 __all__ = ['POSE_REGRESSORS', 'PoseNetConfig', 'PoseRegressor', 'pose_dataset', 'augment', 'PoseTrainConfig',
-           'train_pose_regressor', 'save_pose_regressor', 'load_pose_regressor', 'pose_errors', 'SixDRepNet',
-           'load_6drepnet']
+           'train_pose_regressor', 'save_pose_regressor', 'load_pose_regressor', 'predict_poses', 'pose_errors',
+           'SixDRepNet', 'load_6drepnet']
 
 # %% ../nbs/04_posenet.ipynb #96a7a153
 @dataclass
@@ -133,11 +133,15 @@ def load_pose_regressor(name_or_path='synth', device: str = 'cpu') -> nn.Module:
     load_checkpoint(path, model=net)
     return net.eval().requires_grad_(False).to(device)
 
+@torch.no_grad()
+def predict_poses(net: nn.Module, images: torch.Tensor, batch_size: int = 128) -> torch.Tensor: # [n,3] degrees
+    "A regressor's (yaw, pitch, roll) for many images, in batches: uint8 [n,3,S,S], or float in [0,1]."
+    x = lambda i: images[i:i + batch_size].float() / (255 if images.dtype == torch.uint8 else 1)
+    return torch.cat([net(x(i)) for i in range(0, len(images), batch_size)])
+
 def pose_errors(net: nn.Module, images: torch.Tensor, angles: torch.Tensor, batch_size: int = 128) -> torch.Tensor: # [n,3]
-    "Absolute angle errors (degrees) of a regressor on uint8 images with known angles."
-    with torch.no_grad():
-        pred = torch.cat([net(images[i:i + batch_size].float() / 255) for i in range(0, len(images), batch_size)])
-    return (pred - angles).abs()
+    "Absolute angle errors (degrees) of a regressor on images with known angles."
+    return (predict_poses(net, images, batch_size) - angles).abs()
 
 # %% ../nbs/04_posenet.ipynb #6a8cabf7
 class _RepVGGDeployBlock(nn.Module):
