@@ -44,6 +44,8 @@ def notebook_tests() -> tuple[int, int, list[str]]:
         if r.returncode and not bad: bad = [f'{path} (nbdev_test exit {r.returncode})']
         passed += len(done) - len(bad); failed += len(bad)
         if bad: print(out[-6000:])
+        slow = re.findall(r'^(\S+\.ipynb): (\d+) secs$', out, flags=re.M)[:8]   # --timing: slowest first (printed on success)
+        if slow: print('slowest notebooks: ' + ', '.join(f'{n} {s} s' for n, s in slow), flush=True)
         names += [f'FAIL {b}' for b in bad]
         print(f'nbdev_test {path}: {len(done)} passed, {len(bad)} failed ({time.time()-t0:.0f} s)', flush=True)
     return passed, failed, names
