@@ -39,10 +39,10 @@ def notebook_tests() -> tuple[int, int, list[str]]:
         t0 = time.time()
         r = run([str(BIN/'nbdev_test'), '--path', path, '--n_workers', os.environ.get('NBDEV_WORKERS', '2'), '--do_print', '--timing'])
         out = r.stdout + r.stderr
-        done = re.findall(r'^- Completed (.+)$', out, flags=re.M)
+        done = {Path(d.strip()).name for d in re.findall(r'^- Completed (.+)$', out, flags=re.M)}   # nbdev prints it for failed notebooks too
         bad = re.findall(r'^\s+(\S+\.ipynb)\s*$', out.split('Failed On The Following Notebooks')[-1], flags=re.M) if 'Failed On' in out else []
         if r.returncode and not bad: bad = [f'{path} (nbdev_test exit {r.returncode})']
-        passed += len(done) - len(bad); failed += len(bad)
+        passed += len(done - set(bad)); failed += len(bad)
         if bad: print(out[-6000:])
         slow = re.findall(r'^(\S+\.ipynb): (\d+) secs$', out, flags=re.M)[:8]   # --timing: slowest first (printed on success)
         if slow: print('slowest notebooks: ' + ', '.join(f'{n} {s} s' for n, s in slow), flush=True)
