@@ -551,12 +551,15 @@ def synth_frames(params, size: int = 64, supersample: int = 2) -> torch.Tensor: 
 
 def synthetic_benchmark(n_frames: int = 48, size: int = 64, reference_seed: int = 7_000_001, driver: int = 21,
                         seed: int = 3, sway: float = 1.5) -> dict:
-    "A reference image and a driving clip with ground-truth pose: {'reference' [3,S,S], 'driving' [T,3,S,S], 'angles' [T,3]}."
-    from talkhead_nb.synth import talking_sequence, random_params, random_identity, render
-    ref = synth_frames([random_params(reference_seed, max_yaw=10, max_pitch=8, max_roll=4, expression_p=0.)], size)[0]
+    """A reference image, a driving clip with ground-truth pose, and the ground-truth reenactment — the reference's
+    identity and background rendered with each driving frame's pose, expression and gaze:
+    {'reference' [3,S,S], 'driving' [T,3,S,S], 'angles' [T,3], 'target' [T,3,S,S]}."""
+    from talkhead_nb.synth import talking_sequence, random_params, random_identity
+    pr = random_params(reference_seed, max_yaw=10, max_pitch=8, max_roll=4, expression_p=0.)
     seq = talking_sequence(random_identity(driver), n_frames, seed=seed, sway=sway)
     ang = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in seq], dtype=torch.float32)
-    return {'reference': ref, 'driving': synth_frames(seq, size), 'angles': ang}
+    target = synth_frames([pr.replace(pose=q.pose, expression=q.expression, gaze=q.gaze) for q in seq], size)
+    return {'reference': synth_frames([pr], size)[0], 'driving': synth_frames(seq, size), 'angles': ang, 'target': target}
 
 # %% ../nbs/14_v2s.ipynb #07d706d2
 def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> dict:
@@ -632,9 +635,19 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
             f = fid_between(outs[(res, mth, 'forward')], outs[(res, mth, 'reverse')])
             row['FID_fr'] = f if f is not None else float('nan')
             rows.append(row); log(row)
+    bounds = []   # what a perfect reenactment and a frozen reference score: the scale each metric should be read on
+    for name in ('ground truth', 'static reference'):
+        row = {'method': name, 'residual': '—'}
+        for direction, (enc, D, A, te) in encs.items():
+            tgt = bm['target'] if direction == 'forward' else bm['target'].flip(0)
+            fr = tgt[enc.frames] if name == 'ground truth' else bm['reference'][None].expand(len(D), -1, -1, -1).contiguous()
+            m = reenactment_metrics(fr, D, bm['reference'], A); k = direction[0]
+            row.update({f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
+                        f'pose_gt_{k}': m['pose_err_gt_deg']})
+        bounds.append(row); log(row)
     enc, D, A, te = encs['forward']
     floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']
-    return {'rows': rows, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': lp_ok, 'pose_floor_gt_deg': floor,
+    return {'rows': rows, 'bounds': bounds, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': lp_ok, 'pose_floor_gt_deg': floor,
             'timings': {'reference_s': t_ref, 'encode_s_per_frame': te / len(enc.frames),
                         **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()}},
             'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid', '_outputs': outs}
