@@ -8,7 +8,7 @@ STAMP := $(VENV)/.talkhead-setup
 # pip's global config here points at two local index folders that do not exist; hide that noise only.
 QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
 
-.PHONY: setup demo test lab bench docs sync clean
+.PHONY: setup demo test lab bench docs sync clean remeasure
 
 setup: $(STAMP)
 
@@ -29,6 +29,13 @@ test: setup
 
 sync: setup
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/nbdev_clean --fname index.ipynb && $(BIN)/python scripts/readme.py
+
+# After shipping a new tiny G (scripts/train_sg3_tiny.py --ship): re-measure everything that reads it, with the
+# settings the committed numbers were taken with (about 40 minutes on a 2-core CPU). Then review the notebooks' prose.
+remeasure: setup
+	$(BIN)/python scripts/eval_inversion.py --steps 50
+	$(BIN)/python scripts/discover_channels.py --n 32 --steps 60 --w-lpips 0 --threshold 0.7 --t-fg 0.05 --t-bg 0.06 --reproject
+	$(BIN)/python scripts/v2s_benchmark.py
 
 lab: setup
 	$(BIN)/jupyter lab
