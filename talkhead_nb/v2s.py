@@ -619,6 +619,9 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         t = time.time(); enc = v.encode(D); te = time.time() - t
         encs[direction] = (enc, D[enc.frames], A[enc.frames], te)
         log(f'{direction}: encoded {len(enc.frames)} frames in {te:.1f} s')
+    def columns(m: dict, k: str) -> dict:   # one direction's metrics ('f' or 'r') as table columns
+        return {f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
+                f'pose_gt_{k}': m['pose_err_gt_deg']}
     rows, outs = [], {}
     for res in residuals:
         for mth in METHODS:
@@ -629,8 +632,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
                 outs[(res, mth, direction)] = fr
                 m = reenactment_metrics(fr, D, bm['reference'], A)
                 k = direction[0]
-                row.update({f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
-                            f'pose_gt_{k}': m['pose_err_gt_deg'], f'synth_ms_{k}': 1e3 * ts / len(fr)})
+                row.update(columns(m, k), **{f'synth_ms_{k}': 1e3 * ts / len(fr)})
                 lp_ok = m['LP_comparable']
             f = fid_between(outs[(res, mth, 'forward')], outs[(res, mth, 'reverse')])
             row['FID_fr'] = f if f is not None else float('nan')
@@ -642,8 +644,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
             tgt = bm['target'] if direction == 'forward' else bm['target'].flip(0)
             fr = tgt[enc.frames] if name == 'ground truth' else bm['reference'][None].expand(len(D), -1, -1, -1).contiguous()
             m = reenactment_metrics(fr, D, bm['reference'], A); k = direction[0]
-            row.update({f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
-                        f'pose_gt_{k}': m['pose_err_gt_deg']})
+            row.update(columns(m, k))
         bounds.append(row); log(row)
     enc, D, A, te = encs['forward']
     floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']

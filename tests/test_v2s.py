@@ -94,3 +94,19 @@ def test_v2s_demo_outputs(tmp_path):
     assert all(np.isfinite(r['ΔK (1e-3)']) and np.isfinite(r['ID']) for r in rows)
     sbs, _ = read_video(files['side_by_side'])
     assert sbs.shape == (8, 3, 192, 576) and is_marked_synthetic(files['video'])
+
+
+def test_v2s_benchmark_rows_and_bounds():
+    "The benchmark's table shape on a 4-frame clip with minimal steps: 7 method rows, 2 bound rows, both directions."
+    cfg = v2s.V2SConfig.fast(ref_steps=10, pti_steps=5, embed_steps_first=5, embed_steps=2, pose_steps=2)
+    r = v2s.v2s_benchmark(n_frames=4, cfg=cfg, log=lambda *a: None)
+    assert [(x['method'], x['residual']) for x in r['rows']][:4] == [('baseline', 'consecutive'), ('lf', '—'),
+                                                                    ('baseline+lf', 'consecutive'), ('ours', 'consecutive')]
+    assert len(r['rows']) == 7 and [b['method'] for b in r['bounds']] == ['ground truth', 'static reference']
+    for x in r['rows'] + r['bounds']:
+        for k in ('dK', 'ID', 'LP', 'pose', 'pose_gt'):
+            assert np.isfinite(x[f'{k}_f']) and np.isfinite(x[f'{k}_r']), (x['method'], k)
+    gt, static = r['bounds']
+    assert static['ID_f'] == 0 and static['LP_f'] == 0           # the reference against itself
+    assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
+    assert set(r['_outputs']) >= {('consecutive', 'ours', 'forward'), ('first', 'ours', 'reverse')}
