@@ -6,7 +6,7 @@ usage: python scripts/train_dnp_tiny.py [--variant mlp+cnn|cnn|mlp|all] [--steps
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
-from talkhead_nb.dnp import PortraitVideo, DNPConfig, DNPTrainConfig, train_dnp, TINY_DATA, TINY_STEPS, VARIANTS
+from talkhead_nb.dnp import PortraitVideo, DNPConfig, train_dnp, TINY_DATA, TINY_STEPS, TINY_TRAIN, VARIANTS
 from talkhead_nb.train import TrainConfig
 
 ap = argparse.ArgumentParser()
@@ -21,8 +21,8 @@ dst = Path(__file__).resolve().parents[1] / 'data' / 'dnp'; dst.mkdir(parents=Tr
 for v in (VARIANTS if a.variant == 'all' else [a.variant]):
     t = time.time()
     out = Path(a.run) / v.replace('+', '_')
-    model, hist = train_dnp(data, DNPConfig.tiny(variant=v), out, DNPTrainConfig(w_perc=0),
-                            TrainConfig(steps=a.steps, log_every=100, ckpt_every=250, progress=False), device='cpu')
+    model, hist = train_dnp(data, DNPConfig.tiny(variant=v), out, TINY_TRAIN,
+                            TrainConfig(steps=a.steps, log_every=250, ckpt_every=1000, progress=False), device='cpu')
     took = time.time() - t
     shutil.copyfile(out / 'portrait.safetensors', dst / f'tiny_{v.replace("+", "_")}.safetensors')
     print(json.dumps({'variant': v, 'steps': a.steps, 'seconds_this_session': round(took), 'last': hist[-1]}), flush=True)

@@ -154,7 +154,7 @@ def main(argv: list[str]|None = None) -> int:
     p.add_argument('video', help='the portrait video (one person, head roughly centred); the first 80%% of frames train')
     p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
     p.add_argument('--tracker', default='dlib', choices=['dlib', 'synth'], help="landmark model: 'dlib' (real faces) or 'synth'")
-    p.add_argument('--size', type=int, default=None, help='training resolution (default: 512, or 128 with --tiny)')
+    p.add_argument('--size', type=int, default=None, help='training resolution (default: 512, or 64 with --tiny)')
     p.add_argument('--tiny', action='store_true', help='the CPU preset (DNPConfig.tiny)')
     p.add_argument('--variant', default='mlp+cnn', choices=['mlp+cnn', 'cnn', 'mlp'])
     p.add_argument('--steps', type=int, default=100_000)
@@ -199,7 +199,7 @@ def main(argv: list[str]|None = None) -> int:
         elif args.cmd == 'dnp-train':
             from talkhead_nb import dnp
             from talkhead_nb.train import TrainConfig
-            size = args.size or (128 if args.tiny else 512)
+            size = args.size or (dnp.DNPConfig.tiny().size if args.tiny else 512)
             cfg = (dnp.DNPConfig.tiny if args.tiny else dnp.DNPConfig)(variant=args.variant, size=size)
             perc = args.perceptual if args.perceptual is not None else (0. if args.tiny else 10.)
             data = dnp.PortraitVideo.from_video(args.video, size=size, model=args.tracker, max_frames=args.max_frames)

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from .core import assert_shape, save_checkpoint, load_checkpoint, read_checkpoint_meta, CheckpointError, ConfigMismatchError, config_dict, load_state_strict
 
 # %% auto #0
-__all__ = ['VARIANTS', 'MIN_CH', 'TINY_DATA', 'TINY_STEPS', 'posenc', 'DNPConfig', 'PortraitMLP', 'ResnetBlock',
+__all__ = ['VARIANTS', 'MIN_CH', 'TINY_DATA', 'TINY_STEPS', 'TINY_TRAIN', 'posenc', 'DNPConfig', 'PortraitMLP', 'ResnetBlock',
            'PortraitDecoder', 'TileDecoder', 'pixel_grid', 'DynamicNeuralPortrait', 'PortraitVideo', 'nearest_frames',
            'nearest_rows', 'DNPTrainConfig', 'PatchDiscriminator', 'portrait_from_data', 'dnp_step', 'train_dnp',
            'save_portrait', 'load_portrait', 'choose_latents', 'reenact', 'reenact_video']
@@ -60,8 +60,8 @@ class DNPConfig:
 
     @classmethod
     def tiny(cls, **kw) -> 'DNPConfig':
-        "The CPU preset: 128², F 8 × 96 (γ(x) with L = 6), f 32 channels, D 6 residual blocks at 32 channels, v_t 16-d."
-        return cls(**{**dict(size=128, width=96, feat_dim=32, latent_dim=16, pos_freqs=6), **kw})
+        "The CPU preset: 64², F 8 × 96 (γ(x) with L = 6), f 32 channels, D 6 residual blocks at 32 channels, v_t 16-d."
+        return cls(**{**dict(size=64, width=96, feat_dim=32, latent_dim=16, pos_freqs=6), **kw})
 
     @property
     def grid(self) -> int: return self.size // 2 ** self.n_up
@@ -298,8 +298,8 @@ class PortraitVideo:
                    torch.from_numpy(np.deg2rad(tr.gaze)).float(), n_test, name, fps)
 
 # %% ../nbs/20_dnp.ipynb #b98c5acc
-TINY_DATA = dict(identity=11, n_frames=2000, size=128, n_test=400, seed=0) # the shipped tiny portraits' sequence
-TINY_STEPS = 6000 # their training steps (batch 16), on CPU
+TINY_DATA = dict(identity=11, n_frames=2000, size=64, n_test=400, seed=0) # the shipped tiny portraits' sequence
+TINY_STEPS = 20_000 # their training steps (batch 16): 30 minutes of this 2-core CPU for the MLP + CNN portrait
 
 # %% ../nbs/20_dnp.ipynb #616189ce
 def nearest_frames(data: PortraitVideo, params: torch.Tensor # [T, P] driving parameters
@@ -328,6 +328,8 @@ class DNPTrainConfig:
     w_gan: float = 0. # patch-GAN (LSGAN) term; 0 = off
     data_seed: int = 0 # batches are drawn from (data_seed, step)
     lr_decay_steps: int = 0 # linearly decay the lr to 0 over the run's last N steps (0: constant, as the seed states)
+
+TINY_TRAIN = DNPTrainConfig(w_perc=0, lr=1e-3, lr_decay_steps=TINY_STEPS // 4) # the shipped tiny portraits' schedule (described above)
 
 class PatchDiscriminator(nn.Module):
     "pix2pixHD's 3-layer PatchGAN (70×70 receptive field at ndf = 64): [B,3,H,W] → [B,1,h,w] patch scores."
