@@ -199,7 +199,7 @@ def main(argv: list[str]|None = None) -> int:
         elif args.cmd == 'dnp-train':
             from talkhead_nb import dnp
             from talkhead_nb.train import TrainConfig
-            size = args.size or (dnp.DNPConfig.tiny().size if args.tiny else 512)
+            size = args.size or (dnp.DNPConfig.tiny if args.tiny else dnp.DNPConfig)().size   # the preset's own default size
             cfg = (dnp.DNPConfig.tiny if args.tiny else dnp.DNPConfig)(variant=args.variant, size=size)
             perc = args.perceptual if args.perceptual is not None else (0. if args.tiny else 10.)
             data = dnp.PortraitVideo.from_video(args.video, size=size, model=args.tracker, max_frames=args.max_frames)

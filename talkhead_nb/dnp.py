@@ -298,8 +298,8 @@ class PortraitVideo:
                    torch.from_numpy(np.deg2rad(tr.gaze)).float(), n_test, name, fps)
 
 # %% ../nbs/20_dnp.ipynb #b98c5acc
-TINY_DATA = dict(identity=11, n_frames=2000, size=64, n_test=400, seed=0) # the shipped tiny portraits' sequence
-TINY_STEPS = 20_000 # their training steps (batch 16): 30 minutes of this 2-core CPU for the MLP + CNN portrait
+TINY_DATA = dict(identity=11, n_frames=2000, size=DNPConfig.tiny().size, n_test=400, seed=0) # the shipped tiny portraits' sequence (64²)
+TINY_STEPS = 20_000 # their training steps (batch 16): 31 minutes of this 2-core CPU for the MLP + CNN portrait
 
 # %% ../nbs/20_dnp.ipynb #616189ce
 def nearest_frames(data: PortraitVideo, params: torch.Tensor # [T, P] driving parameters
