@@ -1,8 +1,8 @@
-"""Train the shipped tiny Dynamic Neural Portraits on CPU: one synthetic identity (`dnp.TINY_DATA`: 2000 frames at 128²,
+"""Train the shipped tiny Dynamic Neural Portraits on CPU: one synthetic identity (`dnp.TINY_DATA`: 2000 frames at 64²,
 the first 1600 train, the last 400 test), the method and its two ablations with the same steps and batch.
 Resumable: run it again and it continues from each run's checkpoint. The finished portraits are copied to data/dnp/.
 
-usage: python scripts/train_dnp_tiny.py [--variant mlp+cnn|cnn|mlp|all] [--steps N] [--run DIR]"""
+usage: python scripts/train_dnp_tiny.py [--variant mlp+cnn|cnn|mlp|all] [--steps N] [--run DIR] [--threads N]"""
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
@@ -13,7 +13,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--variant', default='mlp+cnn', choices=[*VARIANTS, 'all'])
 ap.add_argument('--steps', type=int, default=TINY_STEPS)
 ap.add_argument('--run', default='runs/dnp_tiny')
+ap.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch\'s choice)')
 a = ap.parse_args()
+if a.threads: torch.set_num_threads(a.threads)
 t0 = time.time()
 data = PortraitVideo.from_synth(**TINY_DATA)
 print(f'data: {len(data)} frames ({len(data.train_idx)} train) in {time.time() - t0:.0f} s', flush=True)

@@ -67,7 +67,7 @@ def test_wrong_checkpoints_and_drivers(videos, tmp_path):
 def test_train_resume_is_exact(tmp_path):
     data = dnp.PortraitVideo.from_synth(identity=1, n_frames=24, size=32, n_test=4)
     cfg = dnp.DNPConfig.tiny(size=32, width=32, feat_dim=8, n_res=1)
-    tc = dnp.DNPTrainConfig(batch=2, w_perc=0)
+    tc = dnp.DNPTrainConfig(batch=2, w_perc=0, w_l2=5.)
     tcfg = lambda n: TrainConfig(steps=n, log_every=1, ckpt_every=3, progress=False)
     full, _ = dnp.train_dnp(data, cfg, tmp_path/'full', tc, tcfg(6), device='cpu')
     dnp.train_dnp(data, cfg, tmp_path/'half', tc, tcfg(3), device='cpu')
