@@ -362,12 +362,13 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
         idx = data.train_idx[torch.randint(len(data.train_idx), (tc.batch,), generator=g)]
         real = (data.images(idx) * 2 - 1).to(dev)
         pose, expr, gaze = data.pose[idx].to(dev), data.expr[idx].to(dev), data.gaze[idx].to(dev)
+        w = {'l1': tc.w_l1, 'c_l1': tc.w_c, 'perc': tc.w_perc, 'gan': tc.w_gan, 'l2': tc.w_l2}
         if model.cfg.variant == 'mlp':   # MLP only: F at a random grid²-sized subset of the H·W pixels (as many points as F sees in the full model)
             pix = torch.randperm(model.cfg.size ** 2, generator=g)[:model.cfg.grid ** 2].to(dev)
             with tr.autocast(): col = model(pose, expr, gaze, model.latents(idx.to(dev)), pixels=pix)['c'].float()
             err = col - real.flatten(2)[:, :, pix]
             losses = {'l1': err.abs().mean(), **({'l2': err.square().mean()} if tc.w_l2 else {})}
-            total = tc.w_l1 * losses['l1'] + tc.w_l2 * losses.get('l2', 0.)
+            total = sum(w[k] * v for k, v in losses.items())
             tr.optimize('F', total)
             return {**{k: v.detach() for k, v in losses.items()}, 'total': total.detach()}
         with tr.autocast():
@@ -379,7 +380,6 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
             if perceptual is not None: losses['perc'] = perceptual.loss((y + 1) / 2, (real + 1) / 2)
             if D is not None: losses['gan'] = (D(y) - 1).square().mean()
             if tc.w_l2: losses['l2'] = (y - real).square().mean()
-        w = {'l1': tc.w_l1, 'c_l1': tc.w_c, 'perc': tc.w_perc, 'gan': tc.w_gan, 'l2': tc.w_l2}
         total = sum(w[k] * v for k, v in losses.items())
         tr.optimize('F', total)
         if D is not None:
