@@ -504,8 +504,10 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
                         driving: torch.Tensor, # [T,3,R,R] the driving frames they follow
                         reference: torch.Tensor, # [3,R,R] the reference image
                         gt_angles: torch.Tensor|None = None, # [T,3] driving ground-truth yaw, pitch, roll (degrees)
-                        model: str = 'synth', embedder=None, lpips=None) -> dict:
-    "ΔK (×10⁻³ of the image size), ID, LP and pose error (degrees) of one reenacted video."
+                        model: str = 'synth', embedder=None, lpips=None,
+                        id_net=None # `posenet.IdentityRegressor` for ID_synth (default: the shipped one when model='synth')
+                       ) -> dict:
+    "ΔK (×10⁻³ of the image size), ID (and ID_synth on the synthetic world), LP and pose error (degrees) of one reenacted video."
     from talkhead_nb.metrics import keypoint_distance, id_distance, LPIPS, rotation_angle
     from talkhead_nb.face import DlibEmbedder, head_pose
     from talkhead_nb.core import rotation_matrix
@@ -520,6 +522,9 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
     up = lambda x: F.interpolate(x.float(), size=(150, 150), mode='bicubic', align_corners=False).clamp(0, 1)
     e_ref, e_out = emb(up(reference[None])), emb(up(frames))
     res['ID'] = float(id_distance(e_ref.expand(T, -1), e_out).mean())
+    if id_net is not None or model == 'synth':
+        from talkhead_nb.posenet import load_identity_regressor, identity_distance
+        res['ID_synth'] = float(identity_distance(id_net or load_identity_regressor('synth'), frames, reference[None]).mean())
     lp = lpips or LPIPS('alex', allow_random_backbone=True)
     res['LP'] = float(lp(frames, reference[None].expand(T, -1, -1, -1)).mean())
     res['LP_comparable'] = bool(lp.comparable)
@@ -582,7 +587,7 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
         t = time.time(); fr, _ = v.synthesize(enc, mth); t_syn = time.time() - t
         vids[mth] = fr
         m = reenactment_metrics(fr, D, bm['reference'], ang)
-        rows.append({'method': mth, 'ΔK (1e-3)': m['dK_1e3'], 'ID': m['ID'], 'LP': m['LP'], 'pose err (°)': m['pose_err_deg'],
+        rows.append({'method': mth, 'ΔK (1e-3)': m['dK_1e3'], 'ID': m['ID'], 'ID (synth)': m['ID_synth'], 'LP': m['LP'], 'pose err (°)': m['pose_err_deg'],
                      'pose err vs GT (°)': m['pose_err_gt_deg'], 'synthesis ms/frame': 1e3 * t_syn / len(fr)})
     up = lambda x: F.interpolate(x, size=(192, 192), mode='bilinear', align_corners=False).clamp(0, 1)
     files = {'video': write_video(out / 'v2s_reenact.mp4', vids['ours'], fps=v.cfg.fps, extra_meta={'talkhead_source': 'v2s.reenact (ours)'})}
@@ -594,7 +599,7 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     timings = {'reference_s': t_ref, 'encode_s': t_enc, **{f'{k}_s': s for k, s in enc.timings.items()}, 'total_s': time.time() - t0}
     with atomic_path(out / 'v2s_metrics.md') as tmp:
         Path(tmp).write_text(f'# Video2StyleGAN on the synthetic benchmark ({len(D)} frames, tiny-synth G, CPU fast preset)\n\n{table}\n\n'
-                             f'ID: dlib face descriptors; LP: {"LPIPS-alex" if m["LP_comparable"] else "LPIPS-alex on a random backbone (not comparable)"}; '
+                             f'ID: dlib face descriptors (the paper\'s); ID (synth): the pose-blind synthetic identity regressor; LP: {"LPIPS-alex" if m["LP_comparable"] else "LPIPS-alex on a random backbone (not comparable)"}; '
                              f'pose error: PnP on output vs driving landmarks.\n\ntimings (s): ' + json.dumps({k: round(s, 1) for k, s in timings.items()}) + '\n')
     with atomic_path(out / 'v2s_metrics.json') as tmp: Path(tmp).write_text(json.dumps({'rows': rows, 'timings': timings, 'skipped': enc.skipped}, indent=1))
     files.update(metrics=out / 'v2s_metrics.md', metrics_json=out / 'v2s_metrics.json')
@@ -620,7 +625,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         encs[direction] = (enc, D[enc.frames], A[enc.frames], te)
         log(f'{direction}: encoded {len(enc.frames)} frames in {te:.1f} s')
     def columns(m: dict, k: str) -> dict:   # one direction's metrics ('f' or 'r') as table columns
-        return {f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
+        return {f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'IDs_{k}': m.get('ID_synth', float('nan')), f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
                 f'pose_gt_{k}': m['pose_err_gt_deg']}
     rows, outs = [], {}
     for res in residuals:

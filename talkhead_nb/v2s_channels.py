@@ -16,7 +16,7 @@ from .core import assert_shape, atomic_path
 __all__ = ['PART_GROUPS', 'part_masks', 's_layers', 'style_features', 'IOUTable', 'normalise_maps', 'maps_iou', 'channel_iou',
            'ChannelSets', 'select_channels', 'style_std', 'edit_styles', 'dilate_masks', 'change_energy',
            'energy_share', 'random_like', 'localisation_check', 'channel_overlay', 'plot_part_channels', 'iou_scatter',
-           'counts_table', 'threshold_sweep']
+           'counts_table', 'threshold_sweep', 'channel_localisation']
 
 # %% ../nbs/13_v2s_channels.ipynb #d0f73488
 PART_GROUPS = {'eyes': ('l_eye', 'r_eye'), 'nose': ('nose',), 'mouth': ('mouth', 'u_lip', 'l_lip')}
@@ -310,3 +310,29 @@ def threshold_sweep(table: IOUTable, t_fg: list[float], t_bg: float = 0.1, neg_r
     "A table (`core.md_table`) of the number of selected channels per part as t_fg varies (t_bg and the rule fixed)."
     from talkhead_nb.core import md_table
     return md_table([{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg])
+
+# %% ../nbs/13_v2s_channels.ipynb #5aa10ba5
+def channel_localisation(G, ws: torch.Tensor, # [N, num_ws, w_dim]
+                         masks: dict[str, torch.Tensor], # part -> [N,H,W] bool
+                         delta: float = 5., std: dict|None = None, dilate: int = 2,
+                         layers: list[str]|None = None, chunk: int = 256 # images per synthesis call
+                        ) -> dict[str, dict[str, torch.Tensor]]: # part -> layer -> [C] in-mask energy share
+    "For every S channel alone, moved by `delta`·σ: the share of the pixel-change energy inside each part's mask."
+    std = std or style_std(G)
+    N = len(ws)
+    M = {p: dilate_masks(m, dilate).float() for p, m in masks.items()}
+    with torch.no_grad(): s0, base = G.synthesis.w_to_s(ws), G.synthesis(ws)
+    out = {p: {} for p in M}
+    for layer in layers or s_layers(G):
+        C = s0[layer].shape[1]
+        share = {p: torch.zeros(C) for p in M}
+        per = max(1, chunk // N)                                            # channels per call
+        for c0 in range(0, C, per):
+            k = min(per, C - c0)
+            x = s0[layer].repeat(k, 1).view(k, N, C).clone()                # block j: every image, channel c0 + j moved
+            x[torch.arange(k), :, c0 + torch.arange(k)] += delta * std[layer][c0:c0 + k, None].to(x.device)
+            with torch.no_grad(): img = G.synthesis(ws.repeat(k, 1, 1), styles={layer: x.view(k * N, C)})
+            e = (img - base.repeat(k, 1, 1, 1)).square().sum(1).view(k, N, *base.shape[-2:])
+            for p, m in M.items(): share[p][c0:c0 + k] = ((e * m).sum((1, 2, 3)) / e.sum((1, 2, 3)).clamp_min(1e-12)).cpu()
+        for p in M: out[p][layer] = share[p]
+    return out

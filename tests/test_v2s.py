@@ -91,7 +91,7 @@ def test_v2s_demo_outputs(tmp_path):
     files = v2s.v2s_demo(tmp_path, n_frames=8, cfg=v2s.V2SConfig(**TINY), log=lambda *a: None)
     rows = json.loads(files['metrics_json'].read_text())['rows']
     assert [r['method'] for r in rows] == list(v2s.METHODS)
-    assert all(np.isfinite(r['ΔK (1e-3)']) and np.isfinite(r['ID']) for r in rows)
+    assert all(np.isfinite(r['ΔK (1e-3)']) and np.isfinite(r['ID']) and np.isfinite(r['ID (synth)']) for r in rows)
     sbs, _ = read_video(files['side_by_side'])
     assert sbs.shape == (8, 3, 192, 576) and is_marked_synthetic(files['video'])
 
@@ -104,9 +104,10 @@ def test_v2s_benchmark_rows_and_bounds():
                                                                     ('baseline+lf', 'consecutive'), ('ours', 'consecutive')]
     assert len(r['rows']) == 7 and [b['method'] for b in r['bounds']] == ['ground truth', 'static reference']
     for x in r['rows'] + r['bounds']:
-        for k in ('dK', 'ID', 'LP', 'pose', 'pose_gt'):
+        for k in ('dK', 'ID', 'IDs', 'LP', 'pose', 'pose_gt'):
             assert np.isfinite(x[f'{k}_f']) and np.isfinite(x[f'{k}_r']), (x['method'], k)
     gt, static = r['bounds']
-    assert static['ID_f'] == 0 and static['LP_f'] == 0           # the reference against itself
+    assert static['ID_f'] == 0 and static['IDs_f'] == 0 and static['LP_f'] == 0   # the reference against itself
+    assert gt['IDs_f'] < 0.5                                     # the pose-blind reading: GT is the reference's own identity
     assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
     assert set(r['_outputs']) >= {('consecutive', 'ours', 'forward'), ('first', 'ours', 'reverse')}
