@@ -21,7 +21,7 @@ with atomic_path(dst) as tmp: Path(tmp).write_text(json.dumps(r, indent=1))
 bm = v2s.synthetic_benchmark(a.frames)
 pick = list(range(0, a.frames, max(a.frames // 6, 1)))[:6]
 res = v2s.MotionConfig().residual
-rows = [bm['driving'][pick]] + [next(v for (r_, m_, d_), v in outs.items() if m_ == m and d_ == 'forward' and (r_ == res or m == 'lf'))[pick]
-                                for m in ('baseline', 'lf', 'ours')]
+rows = [bm['driving'][pick]] + [outs[(res, anc, m, 'forward')][pick] for m, anc in
+                                (('baseline', 'reference'), ('lf', 'reference'), ('ours', 'reference'), ('ours', 'first'))]
 save_image(make_grid(torch.cat(rows), ncols=len(pick)), data_path('v2s', 'benchmark_stills.png', must_exist=False))
 print(json.dumps({k: v for k, v in r.items() if k != 'rows'}, indent=1)); print(f'wrote {dst}')

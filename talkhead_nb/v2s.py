@@ -17,10 +17,10 @@ from .v2s_channels import *             # S-channel discovery (notebook 13) is p
 from .v2s_channels import ChannelSets
 
 # %% auto #0
-__all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'METHODS', 'paper_layers',
-           'canonical_params', 'smooth_params', 'fourier_transform', 'canonicalize', 'frame_landmarks', 'embed_frames',
-           'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion', 'local_channels', 'combine_styles',
-           'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact', 'output_landmarks',
+__all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'LOCAL_ANCHORS', 'METHODS',
+           'paper_layers', 'canonical_params', 'smooth_params', 'fourier_transform', 'canonicalize', 'frame_landmarks',
+           'embed_frames', 'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion', 'local_channels',
+           'combine_styles', 'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact', 'output_landmarks',
            'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo', 'v2s_benchmark']
 
 # %% ../nbs/14_v2s.ipynb #8338651b
@@ -189,6 +189,7 @@ def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference'
 
 # %% ../nbs/14_v2s.ipynb #6147e2dc
 RESIDUAL_MODES = ('consecutive', 'first')
+LOCAL_ANCHORS = ('reference', 'first')
 
 @dataclass
 class MotionConfig:
@@ -200,6 +201,7 @@ class MotionConfig:
     residual: str = 'consecutive'           # Eq. 10 as printed; 'first': relative to the first driving frame
     residual_layers: tuple|None = None      # default: the paper's 3–7, mapped (`paper_layers`)
     parts: tuple = ('eyes', 'nose', 'mouth')  # which channel sets are local
+    local_anchor: str = 'reference'         # Eq. 1 as printed: α·s_ref; 'first': α·s_0, the first driving frame's styles
 
 def residual_motion(w_ref_p: torch.Tensor, # [T,L,D] or [1,L,D]
                     w_drive: torch.Tensor, # [T,L,D] driving latents
@@ -226,15 +228,17 @@ def combine_styles(G, w_ref_p: torch.Tensor, # [T,L,D]
                    local: dict[str, list[int]], # layer -> channels (`local_channels`)
                    cfg: MotionConfig = MotionConfig()) -> dict[str, torch.Tensor]:
     "Eqs. 1–3: per-layer styles [T,C] for `G.synthesis(None, styles=...)`."
+    if cfg.local_anchor not in LOCAL_ANCHORS: raise ValueError(f'combine_styles: local_anchor must be one of {LOCAL_ANCHORS}, got {cfg.local_anchor!r}')
     syn = G.synthesis
     s_ref, s_j, s_base = syn.w_to_s(w_ref_p), syn.w_to_s(w_drive), syn.w_to_s(w_base)
+    s_anc = s_ref if cfg.local_anchor == 'reference' else {k: v.expand(len(w_drive), -1) for k, v in syn.w_to_s(w_drive[:1]).items()}
     out = {}
     for l in ['input', *syn.layer_names]:
         s = cfg.zeta * s_ref[l] + (1 - cfg.zeta) * s_base[l]                          # Eq. 3
         if l in local:
             idx = torch.as_tensor(local[l], dtype=torch.long, device=s.device)
             s = s.clone()
-            s[:, idx] = cfg.alpha * s_ref[l][:, idx] + cfg.beta * s_j[l][:, idx] + cfg.gamma * s_base[l][:, idx]   # Eqs. 1–2
+            s[:, idx] = cfg.alpha * s_anc[l][:, idx] + cfg.beta * s_j[l][:, idx] + cfg.gamma * s_base[l][:, idx]   # Eqs. 1–2
         out[l] = s
     return out
 
@@ -399,17 +403,22 @@ class Video2StyleGAN:
             if c.pose_source not in ('driving', 'co-driving'): raise ValueError(f"pose_source must be 'driving' or 'co-driving', got {c.pose_source!r}")
             if c.pose_source == 'co-driving' and CD is None: raise ValueError("pose_source='co-driving' needs a co-driving video")
             P = Dc if c.pose_source == 'driving' else canonicalize(CD[keep], prm_cd, c.canonical_eye)
-            t = time.time()
-            if c.pose_target not in ('relative', 'absolute'): raise ValueError(f"pose_target must be 'relative' or 'absolute', got {c.pose_target!r}")
-            with torch.no_grad():
-                target = self.regressor(P)
-                if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
-            pose = pose_encode(self.G, self.ref['ws'], target, self.regressor, steps=c.pose_steps, lr=c.pose_lr,
-                               w_pose=c.w_pose, w_id=c.w_id, progress=progress)
-            tm['pose'] = time.time() - t
+            t = time.time(); pose = self.pose_encoding(P, progress); tm['pose'] = time.time() - t
         tf = fourier_transform(placement, R, c.canonical_eye)
         return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
                        {k: v for k, v in src.items() if v is not None}, tm)
+
+    def pose_encoding(self, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
+                      progress: bool = False) -> PoseEncoding:
+        "Eq. 7 against the current reference (after a new `set_reference`, `replace(enc, pose=v.pose_encoding(enc.canonical))` reuses an encoding)."
+        c = self.cfg
+        if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
+        if c.pose_target not in ('relative', 'absolute'): raise ValueError(f"pose_target must be 'relative' or 'absolute', got {c.pose_target!r}")
+        with torch.no_grad():
+            target = self.regressor(P)
+            if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
+        return pose_encode(self.G, self.ref['ws'], target, self.regressor, steps=c.pose_steps, lr=c.pose_lr,
+                           w_pose=c.w_pose, w_id=c.w_id, progress=progress)
 
     def synthesize(self, enc: Encoded, method: str = 'ours', motion: MotionConfig|None = None,
                    frames: list[int]|slice|None = None, placement: str|None = None) -> tuple[torch.Tensor, dict]:
@@ -583,11 +592,12 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     log(f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s ({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})')
     D, ang = bm['driving'][enc.frames], bm['angles'][enc.frames]
     rows, vids = [], {}
-    for mth in METHODS:
-        t = time.time(); fr, _ = v.synthesize(enc, mth); t_syn = time.time() - t
-        vids[mth] = fr
+    for mth, anchor in [(m_, None) for m_ in METHODS] + [('ours', 'first')]:
+        name = mth if anchor is None else f"{mth} (local_anchor='{anchor}')"
+        t = time.time(); fr, _ = v.synthesize(enc, mth, None if anchor is None else replace(v.cfg.motion, local_anchor=anchor)); t_syn = time.time() - t
+        vids[name] = fr
         m = reenactment_metrics(fr, D, bm['reference'], ang)
-        rows.append({'method': mth, 'ΔK (1e-3)': m['dK_1e3'], 'ID': m['ID'], 'ID (synth)': m['ID_synth'], 'LP': m['LP'], 'pose err (°)': m['pose_err_deg'],
+        rows.append({'method': name, 'ΔK (1e-3)': m['dK_1e3'], 'ID': m['ID'], 'ID (synth)': m['ID_synth'], 'LP': m['LP'], 'pose err (°)': m['pose_err_deg'],
                      'pose err vs GT (°)': m['pose_err_gt_deg'], 'synthesis ms/frame': 1e3 * t_syn / len(fr)})
     up = lambda x: F.interpolate(x, size=(192, 192), mode='bilinear', align_corners=False).clamp(0, 1)
     files = {'video': write_video(out / 'v2s_reenact.mp4', vids['ours'], fps=v.cfg.fps, extra_meta={'talkhead_source': 'v2s.reenact (ours)'})}
@@ -608,52 +618,77 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     return files
 
 # %% ../nbs/14_v2s.ipynb #5d406a94
-def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES, log=print) -> dict:
-    "All methods × both Eq. 10 readings × forward/reversed driving on the synthetic benchmark: metrics and timings."
+def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES, anchors=LOCAL_ANCHORS,
+                  extra_references: tuple = (7_000_006, 7_000_008), # more reference seeds, same driving clip: does the ordering carry over?
+                  log=print) -> dict:
+    """All methods × both Eq. 10 readings × both Eq. 1 anchors × forward/reversed driving on the synthetic benchmark,
+    bounds, and the default rows again for `extra_references`: metrics and timings."""
     from talkhead_nb import zoo
+    from talkhead_nb.metrics import psnr
     from talkhead_nb.stylegan3 import load_generator
     G = G if G is not None else load_generator('tiny-synth')
     cfg = cfg or V2SConfig.fast()
     bm = synthetic_benchmark(n_frames)
     v = Video2StyleGAN(G, cfg=cfg)
     t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
-    runs, encs = {}, {}
+    encs = {}
+    def clip(bm: dict, direction: str, key: str) -> torch.Tensor:
+        return bm[key] if direction == 'forward' else bm[key].flip(0)
     for direction in ('forward', 'reverse'):
-        D = bm['driving'] if direction == 'forward' else bm['driving'].flip(0)
-        A = bm['angles'] if direction == 'forward' else bm['angles'].flip(0)
+        D, A = clip(bm, direction, 'driving'), clip(bm, direction, 'angles')
         t = time.time(); enc = v.encode(D); te = time.time() - t
         encs[direction] = (enc, D[enc.frames], A[enc.frames], te)
         log(f'{direction}: encoded {len(enc.frames)} frames in {te:.1f} s')
-    def columns(m: dict, k: str) -> dict:   # one direction's metrics ('f' or 'r') as table columns
+    def measure(fr: torch.Tensor, bm: dict, direction: str) -> dict:   # one direction's metrics as table columns
+        enc, D, A, te = encs[direction]
+        m, k = reenactment_metrics(fr, D, bm['reference'], A), direction[0]
         return {f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'IDs_{k}': m.get('ID_synth', float('nan')), f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
-                f'pose_gt_{k}': m['pose_err_gt_deg']}
+                f'pose_gt_{k}': m['pose_err_gt_deg'], f'PSNR_{k}': float(psnr(fr, clip(bm, direction, 'target')[enc.frames], identical=100.).mean()),
+                '_lp_ok': m['LP_comparable']}
+    def variants():   # (method, Eq. 10 reading, Eq. 1 anchor) of every table row
+        for res in residuals:
+            for anc in anchors:
+                for mth in METHODS:
+                    if mth == 'lf' and res != residuals[0]: continue          # LF has no residual term
+                    if mth == 'baseline' and anc != anchors[0]: continue      # the baseline has no local channels
+                    yield mth, res, anc
     rows, outs = [], {}
-    for res in residuals:
-        for mth in METHODS:
-            if res != residuals[0] and mth == 'lf': continue              # LF has no residual term
-            row = {'method': mth, 'residual': res if mth != 'lf' else '—'}
-            for direction, (enc, D, A, te) in encs.items():
-                t = time.time(); fr, _ = v.synthesize(enc, mth, replace(cfg.motion, residual=res)); ts = time.time() - t
-                outs[(res, mth, direction)] = fr
-                m = reenactment_metrics(fr, D, bm['reference'], A)
-                k = direction[0]
-                row.update(columns(m, k), **{f'synth_ms_{k}': 1e3 * ts / len(fr)})
-                lp_ok = m['LP_comparable']
-            f = fid_between(outs[(res, mth, 'forward')], outs[(res, mth, 'reverse')])
-            row['FID_fr'] = f if f is not None else float('nan')
-            rows.append(row); log(row)
-    bounds = []   # what a perfect reenactment and a frozen reference score: the scale each metric should be read on
-    for name in ('ground truth', 'static reference'):
-        row = {'method': name, 'residual': '—'}
+    for mth, res, anc in variants():
+        row = {'method': mth, 'residual': res if mth != 'lf' else '—', 'anchor': anc if mth != 'baseline' else '—'}
         for direction, (enc, D, A, te) in encs.items():
-            tgt = bm['target'] if direction == 'forward' else bm['target'].flip(0)
-            fr = tgt[enc.frames] if name == 'ground truth' else bm['reference'][None].expand(len(D), -1, -1, -1).contiguous()
-            m = reenactment_metrics(fr, D, bm['reference'], A); k = direction[0]
-            row.update(columns(m, k))
+            t = time.time(); fr, _ = v.synthesize(enc, mth, replace(cfg.motion, residual=res, local_anchor=anc)); ts = time.time() - t
+            outs[(res, anc, mth, direction)] = fr
+            row.update(measure(fr, bm, direction), **{f'synth_ms_{direction[0]}': 1e3 * ts / len(fr)})
+        lp_ok = row.pop('_lp_ok')
+        f = fid_between(outs[(res, anc, mth, 'forward')], outs[(res, anc, mth, 'reverse')])
+        row['FID_fr'] = f if f is not None else float('nan')
+        rows.append(row); log(row)
+    bounds = []   # the scale each metric is read on: a perfect reenactment, the reconstruction only placed, a frozen image
+    for name in ('ground truth', 'placed reconstruction', 'static reference'):
+        row = {'method': name, 'residual': '—', 'anchor': '—'}
+        for direction, (enc, D, A, te) in encs.items():
+            if name == 'ground truth': fr = clip(bm, direction, 'target')[enc.frames]
+            elif name == 'placed reconstruction': fr = v.synthesize(enc, 'lf', replace(cfg.motion, parts=()))[0]   # G(w_ref) + transform only
+            else: fr = bm['reference'][None].expand(len(D), -1, -1, -1).contiguous()
+            row.update(measure(fr, bm, direction)); row.pop('_lp_ok')
         bounds.append(row); log(row)
+    references = []   # the same driving clip and encodings; another reference: set_reference + Eq. 7 again
+    for seed in extra_references:
+        bm2 = synthetic_benchmark(n_frames, reference_seed=seed)
+        v.set_reference(bm2['reference'])
+        encs2 = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical)) for d, e in encs.items()}
+        for mth, res, anc in [('baseline', residuals[0], anchors[0]), *[('ours', residuals[0], a) for a in anchors], ('placed reconstruction', '—', '—'), ('ground truth', '—', '—')]:
+            row = {'reference_seed': seed, 'method': mth, 'residual': res if mth in METHODS else '—', 'anchor': anc if mth == 'ours' else '—'}
+            for direction in encs:
+                if mth == 'ground truth': fr = clip(bm2, direction, 'target')[encs[direction][0].frames]
+                elif mth == 'placed reconstruction': fr = v.synthesize(encs2[direction], 'lf', replace(cfg.motion, parts=()))[0]
+                else: fr = v.synthesize(encs2[direction], mth, replace(cfg.motion, residual=res, local_anchor=anc))[0]
+                row.update(measure(fr, bm2, direction)); row.pop('_lp_ok')
+            references.append(row); log(row)
     enc, D, A, te = encs['forward']
     floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']
-    return {'rows': rows, 'bounds': bounds, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': lp_ok, 'pose_floor_gt_deg': floor,
+    return {'rows': rows, 'bounds': bounds, 'references': references, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': lp_ok,
+            'pose_floor_gt_deg': floor, 'reference_seed': 7_000_001,
             'timings': {'reference_s': t_ref, 'encode_s_per_frame': te / len(enc.frames),
                         **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()}},
             'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid', '_outputs': outs}

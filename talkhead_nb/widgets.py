@@ -142,19 +142,19 @@ def render_reenact_frame(model, # a `v2s.Video2StyleGAN` with its reference set
                          enc, # `model.encode(...)` of the driving (and co-driving) video
                          frame: int = 0, alpha: float = -1., beta: float = 1., gamma: float = 1., zeta: float = 0.5,
                          parts=('eyes', 'nose', 'mouth'), placement: str = 'driving', method: str = 'ours',
-                         residual: str = 'consecutive') -> dict[str, torch.Tensor]:
+                         residual: str = 'consecutive', local_anchor: str = 'reference') -> dict[str, torch.Tensor]:
     "The control panel's panels: the canonical driving frame and the reenacted frame for these settings."
     from talkhead_nb.v2s import MotionConfig
     if not 0 <= frame < len(enc.frames): raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
-    m = MotionConfig(alpha=alpha, beta=beta, gamma=gamma, zeta=zeta, parts=tuple(parts), residual=residual)
+    m = MotionConfig(alpha=alpha, beta=beta, gamma=gamma, zeta=zeta, parts=tuple(parts), residual=residual, local_anchor=local_anchor)
     img, _ = model.synthesize(enc, method, m, frames=[frame], placement=placement)
     return {'driving (canonical)': enc.canonical[frame].cpu(), 'reenacted': img[0].cpu()}
 
 class ReenactPanel(_Viewer):
-    "α β γ ζ, the local channel sets, placement source, method and a frame scrubber over an encoded video."
+    "α β γ ζ, the local channel sets, Eq. 1's anchor, Eq. 10's reading, placement source, method and a frame scrubber over an encoded video."
     def __init__(self, model, enc):
         import ipywidgets as W
-        from talkhead_nb.v2s import METHODS, RESIDUAL_MODES
+        from talkhead_nb.v2s import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS
         self.model, self.enc = model, enc
         mk = lambda name, v: W.FloatSlider(v, min=-2, max=2, step=0.1, description=name)
         self.alpha, self.beta, self.gamma, self.zeta = mk('α', -1.), mk('β', 1.), mk('γ', 1.), W.FloatSlider(0.5, min=0, max=1, step=0.05, description='ζ')
@@ -162,8 +162,10 @@ class ReenactPanel(_Viewer):
         self.placement = W.Dropdown(options=list(enc.placements), value='driving', description='placement')
         self.method = W.Dropdown(options=list(METHODS), value='ours', description='method')
         self.residual = W.Dropdown(options=list(RESIDUAL_MODES), value='consecutive', description='Eq. 10')
+        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value='reference', description='Eq. 1 anchor')
         self.frame = W.IntSlider(0, 0, len(enc.frames) - 1, description='frame')
-        super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual])
+        super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual, self.anchor])
     def panels(self):
         return render_reenact_frame(self.model, self.enc, self.frame.value, self.alpha.value, self.beta.value, self.gamma.value,
-                                    self.zeta.value, self.parts.value, self.placement.value, self.method.value, self.residual.value)
+                                    self.zeta.value, self.parts.value, self.placement.value, self.method.value, self.residual.value,
+                                    self.anchor.value)

@@ -90,24 +90,27 @@ def test_cli_reenact_bad_input(tmp_path, bench):
 def test_v2s_demo_outputs(tmp_path):
     files = v2s.v2s_demo(tmp_path, n_frames=8, cfg=v2s.V2SConfig(**TINY), log=lambda *a: None)
     rows = json.loads(files['metrics_json'].read_text())['rows']
-    assert [r['method'] for r in rows] == list(v2s.METHODS)
+    assert [r['method'] for r in rows] == [*v2s.METHODS, "ours (local_anchor='first')"]
     assert all(np.isfinite(r['ΔK (1e-3)']) and np.isfinite(r['ID']) and np.isfinite(r['ID (synth)']) for r in rows)
     sbs, _ = read_video(files['side_by_side'])
     assert sbs.shape == (8, 3, 192, 576) and is_marked_synthetic(files['video'])
 
 
 def test_v2s_benchmark_rows_and_bounds():
-    "The benchmark's table shape on a 4-frame clip with minimal steps: 7 method rows, 2 bound rows, both directions."
+    "The benchmark's table shape on a 4-frame clip with minimal steps: 12 method rows, 3 bound rows, an extra reference, both directions."
     cfg = v2s.V2SConfig.fast(ref_steps=10, pti_steps=5, embed_steps_first=5, embed_steps=2, pose_steps=2)
-    r = v2s.v2s_benchmark(n_frames=4, cfg=cfg, log=lambda *a: None)
-    assert [(x['method'], x['residual']) for x in r['rows']][:4] == [('baseline', 'consecutive'), ('lf', '—'),
-                                                                    ('baseline+lf', 'consecutive'), ('ours', 'consecutive')]
-    assert len(r['rows']) == 7 and [b['method'] for b in r['bounds']] == ['ground truth', 'static reference']
-    for x in r['rows'] + r['bounds']:
-        for k in ('dK', 'ID', 'IDs', 'LP', 'pose', 'pose_gt'):
+    r = v2s.v2s_benchmark(n_frames=4, cfg=cfg, extra_references=(7_000_006,), log=lambda *a: None)
+    assert [(x['method'], x['residual'], x['anchor']) for x in r['rows']][:4] == [
+        ('baseline', 'consecutive', '—'), ('lf', '—', 'reference'), ('baseline+lf', 'consecutive', 'reference'), ('ours', 'consecutive', 'reference')]
+    assert len(r['rows']) == 12 and [b['method'] for b in r['bounds']] == ['ground truth', 'placed reconstruction', 'static reference']
+    assert [(x['method'], x['anchor']) for x in r['references']] == [('baseline', '—'), ('ours', 'reference'), ('ours', 'first'),
+                                                                    ('placed reconstruction', '—'), ('ground truth', '—')]
+    for x in r['rows'] + r['bounds'] + r['references']:
+        for k in ('dK', 'ID', 'IDs', 'LP', 'pose', 'pose_gt', 'PSNR'):
             assert np.isfinite(x[f'{k}_f']) and np.isfinite(x[f'{k}_r']), (x['method'], k)
-    gt, static = r['bounds']
+    gt, placed, static = r['bounds']
     assert static['ID_f'] == 0 and static['IDs_f'] < 1e-5 and static['LP_f'] == 0   # the reference against itself
     assert gt['IDs_f'] < 0.5                                     # the pose-blind reading: GT is the reference's own identity
     assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
-    assert set(r['_outputs']) >= {('consecutive', 'ours', 'forward'), ('first', 'ours', 'reverse')}
+    assert r['references'][-1]['IDs_f'] < 0.5 and r['references'][-1]['reference_seed'] == 7_000_006
+    assert set(r['_outputs']) >= {('consecutive', 'reference', 'ours', 'forward'), ('first', 'first', 'ours', 'reverse')}
