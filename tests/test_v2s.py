@@ -109,6 +109,7 @@ def test_v2s_benchmark_rows_and_bounds():
         for k in ('dK', 'ID', 'IDs', 'LP', 'pose', 'pose_gt', 'PSNR'):
             assert np.isfinite(x[f'{k}_f']) and np.isfinite(x[f'{k}_r']), (x['method'], k)
     gt, placed, static = r['bounds']
+    assert gt['PSNR_f'] == 100. and placed['PSNR_f'] < 100.           # PSNR against the ground truth: capped where identical
     assert static['ID_f'] == 0 and static['IDs_f'] < 1e-5 and static['LP_f'] == 0   # the reference against itself
     assert gt['IDs_f'] < 0.5                                     # the pose-blind reading: GT is the reference's own identity
     assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
