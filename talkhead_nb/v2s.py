@@ -18,10 +18,11 @@ from .v2s_channels import ChannelSets
 
 # %% auto #0
 __all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'LOCAL_ANCHORS', 'METHODS',
-           'paper_layers', 'canonical_params', 'smooth_params', 'fourier_transform', 'canonicalize', 'frame_landmarks',
-           'embed_frames', 'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion', 'local_channels',
-           'combine_styles', 'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact', 'output_landmarks',
-           'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo', 'v2s_benchmark']
+           'paper_layers', 'canonical_params', 'temporal_mean', 'smooth_params', 'fourier_transform', 'canonicalize',
+           'frame_landmarks', 'embed_frames', 'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion',
+           'local_channels', 'combine_styles', 'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact',
+           'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
+           'v2s_benchmark']
 
 # %% ../nbs/14_v2s.ipynb #8338651b
 PAPER_NUM_WS = 16                       # StyleGAN3 1024² (14 layers + input + ToRGB)
@@ -54,6 +55,15 @@ def canonical_params(landmarks, # [T,68,2] or [T,5,2] pixels (NaN rows: frames w
     r = np.degrees(np.arctan2(v[:, 0], v[:, 1]))
     return np.concatenate([e - ce, r[:, None]], 1)
 
+def temporal_mean(x, # [T, ...] numpy array or tensor: a per-frame sequence
+                  kernel: int = 3, what: str = 'temporal_mean'):
+    "Appendix A's temporal mean filter along the first axis (odd kernel ≥ 1; the edges replicate); same type out."
+    if kernel < 1 or kernel % 2 == 0: raise ValueError(f'{what}: kernel must be odd and ≥ 1, got {kernel}')
+    if kernel == 1: return x
+    h, cat = kernel // 2, (torch.cat if torch.is_tensor(x) else np.concatenate)
+    q = cat([x[:1]] * h + [x] + [x[-1:]] * h)
+    return sum(q[i:i + len(x)] for i in range(kernel)) / kernel
+
 def smooth_params(p: np.ndarray, # [T,3] (NaN rows are filled from their neighbours first)
                   kernel: int = 3) -> np.ndarray:
     "Appendix A: a temporal mean filter (odd kernel ≥ 1; edges replicate) over the (tx, ty, r) sequence."
@@ -62,10 +72,7 @@ def smooth_params(p: np.ndarray, # [T,3] (NaN rows are filled from their neighbo
     ok = np.isfinite(p).all(1)
     if not ok.any(): raise ValueError('smooth_params: no frame has a transform (no face anywhere)')
     for k in range(3): p[:, k] = np.interp(np.arange(len(p)), np.flatnonzero(ok), p[ok, k])
-    if kernel == 1: return p
-    h = kernel // 2
-    q = np.concatenate([np.repeat(p[:1], h, 0), p, np.repeat(p[-1:], h, 0)])
-    return np.stack([q[i:i + len(p)] for i in range(kernel)]).mean(0)
+    return temporal_mean(p, kernel, 'smooth_params')
 
 # %% ../nbs/14_v2s.ipynb #797a00d5
 def _similarity_u(params: np.ndarray, size: int, canonical_eye) -> torch.Tensor: # [T,3,3] in image units u
@@ -148,17 +155,20 @@ class PoseEncoding:
     achieved: torch.Tensor  # [T,3] the regressor on G(w_ref^p)
     start: torch.Tensor     # [T,3] the regressor on G(w_ref)
     losses: np.ndarray      # [steps] total loss
+    smooth: int = 1         # the temporal mean filter applied to the targets and the results (1: none)
 
 def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference's W+
                 target: torch.Tensor, # [T,3] poses to match (yaw, pitch, roll degrees), e.g. regressor(D^c)
                 regressor: nn.Module, # differentiable images [N,3,H,W] in [0,1] -> [N,3]
                 layers: list[int]|None = None, # default: the paper's first 8 of 16, mapped (`paper_layers`)
                 steps: int = 100, lr: float = 0.01, w_pose: float = 2., w_id: float = 0.04,
+                smooth: int = 1, # temporal mean filter (odd) over the target sequence and the resulting latents (1: off, Eq. 7 as printed)
                 progress: bool = False) -> PoseEncoding:
     "Eq. 7: optimise the reference's first W+ layers so that the pose regressor sees each target pose."
     from tqdm.auto import tqdm
     T = target.shape[0]
     assert_shape(target, (T, 3), 'target pose')
+    target = temporal_mean(target.detach(), smooth, 'pose_encode')
     assert_shape(w_ref, (None, G.num_ws, G.w_dim), 'w_ref')
     layers = paper_layers(POSE_LAYERS, G.num_ws) if layers is None else list(layers)
     dev = w_ref.device
@@ -180,12 +190,12 @@ def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference'
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             losses.append(float(loss.detach()) / T)
         with torch.no_grad():
-            w = (w0 + delta * mask).detach()
+            w = temporal_mean((w0 + delta * mask).detach(), smooth)
             achieved = pose_of(w)
     finally:
         for p, r in zip(G.parameters(), req): p.requires_grad_(r)
     assert_shape(w, (T, G.num_ws, G.w_dim), 'w_ref^p')
-    return PoseEncoding(w, target.detach(), achieved, start, np.array(losses))
+    return PoseEncoding(w, target, achieved, start, np.array(losses), smooth)
 
 # %% ../nbs/14_v2s.ipynb #6147e2dc
 RESIDUAL_MODES = ('consecutive', 'first')
@@ -201,7 +211,7 @@ class MotionConfig:
     residual: str = 'consecutive'           # Eq. 10 as printed; 'first': relative to the first driving frame
     residual_layers: tuple|None = None      # default: the paper's 3–7, mapped (`paper_layers`)
     parts: tuple = ('eyes', 'nose', 'mouth')  # which channel sets are local
-    local_anchor: str = 'reference'         # Eq. 1 as printed: α·s_ref; 'first': α·s_0, the first driving frame's styles
+    local_anchor: str = 'first'             # α·s_0, the first driving frame's styles; 'reference': α·s_ref, Eq. 1 as printed
 
 def residual_motion(w_ref_p: torch.Tensor, # [T,L,D] or [1,L,D]
                     w_drive: torch.Tensor, # [T,L,D] driving latents
@@ -258,6 +268,7 @@ class V2SConfig:
     pose_steps: int = 100
     pose_lr: float = 0.01
     pose_target: str = 'relative'        # 'relative' (regressor offset cancelled on the reference) or 'absolute' (Eq. 7 as printed)
+    pose_smooth: int = 5                 # temporal mean filter over Eq. 7's targets and results (odd; 1: per frame, as printed)
     w_pose: float = 2.
     w_id: float = 0.04
     ref_steps: int = 300                 # W+ projection of the reference
@@ -372,6 +383,7 @@ class Video2StyleGAN:
         c, tm = self.cfg, {}
         if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
         if c.on_missing not in ('skip', 'fail'): raise ValueError(f"on_missing must be 'skip' or 'fail', got {c.on_missing!r}")
+        if c.pose_smooth < 1 or c.pose_smooth % 2 == 0: raise ValueError(f'pose_smooth must be odd and ≥ 1 (a mean-filter kernel), got {c.pose_smooth}')
         name = str(driving) if isinstance(driving, (str, Path)) else 'driving video'
         D = self._frames(driving, name)
         t = time.time(); lm, miss = frame_landmarks(D, c.landmarks, names=[f'{name} frame {i}' for i in range(len(D))]); tm['landmarks'] = time.time() - t
@@ -418,7 +430,7 @@ class Video2StyleGAN:
             target = self.regressor(P)
             if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
         return pose_encode(self.G, self.ref['ws'], target, self.regressor, steps=c.pose_steps, lr=c.pose_lr,
-                           w_pose=c.w_pose, w_id=c.w_id, progress=progress)
+                           w_pose=c.w_pose, w_id=c.w_id, smooth=c.pose_smooth, progress=progress)
 
     def synthesize(self, enc: Encoded, method: str = 'ours', motion: MotionConfig|None = None,
                    frames: list[int]|slice|None = None, placement: str|None = None) -> tuple[torch.Tensor, dict]:
@@ -592,7 +604,8 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     log(f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s ({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})')
     D, ang = bm['driving'][enc.frames], bm['angles'][enc.frames]
     rows, vids = [], {}
-    for mth, anchor in [(m_, None) for m_ in METHODS] + [('ours', 'first')]:
+    other = next(a for a in LOCAL_ANCHORS if a != v.cfg.motion.local_anchor)      # the other Eq. 1 anchor, for comparison
+    for mth, anchor in [(m_, None) for m_ in METHODS] + [('ours', other)]:
         name = mth if anchor is None else f"{mth} (local_anchor='{anchor}')"
         t = time.time(); fr, _ = v.synthesize(enc, mth, None if anchor is None else replace(v.cfg.motion, local_anchor=anchor)); t_syn = time.time() - t
         vids[name] = fr
@@ -623,7 +636,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
                   extra_references: tuple = (7_000_006, 7_000_008), # more reference seeds, same driving clip: does the ordering carry over?
                   log=print) -> dict:
     """All methods × both Eq. 10 readings × both Eq. 1 anchors × forward/reversed driving on the synthetic benchmark,
-    bounds, and the default rows again for `extra_references`: metrics and timings."""
+    bounds, controls for the temporal filter, and the default rows again for `extra_references`: metrics and timings."""
     from talkhead_nb import zoo
     from talkhead_nb.metrics import psnr
     from talkhead_nb.stylegan3 import load_generator
@@ -678,6 +691,15 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         log(row); return row
     # the scale each metric is read on: a perfect reenactment, the reconstruction only placed, a frozen image
     bounds = [scored(name, '—', '—', {d: e[0] for d, e in encs.items()}, bm) for name in ('ground truth', 'placed reconstruction', 'static reference')]
+    controls = []   # what our temporal filter on Eq. 7 buys, and what the same filter on the shared driving embedding would give every method
+    if cfg.pose_smooth > 1:
+        v.cfg = replace(cfg, pose_smooth=1)
+        per_frame = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical)) for d, e in encs.items()}
+        v.cfg = cfg
+        smoothed = {d: replace(e[0], ws=temporal_mean(e[0].ws, cfg.pose_smooth)) for d, e in encs.items()}
+        for what, encs_, names in [('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
+                                   (f'driving W+ smoothed (k={cfg.pose_smooth})', smoothed, [('baseline', anchors[0]), *[('ours', a) for a in anchors]])]:
+            controls += [{'control': what, **scored(name, residuals[0], anc, encs_, bm)} for name, anc in names]
     references = []   # the same driving clip and encodings; another reference: set_reference + Eq. 7 again
     for seed in extra_references:
         bm2 = synthetic_benchmark(n_frames, reference_seed=seed)
@@ -687,7 +709,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
             references.append({'reference_seed': seed, **scored(name, residuals[0], anc, encs2, bm2)})
     enc, D, A, te = encs['forward']
     floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']
-    return {'rows': rows, 'bounds': bounds, 'references': references, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': all(lp_ok),
+    return {'rows': rows, 'bounds': bounds, 'controls': controls, 'references': references, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': all(lp_ok),
             'pose_floor_gt_deg': floor, 'reference_seed': reference_seed,
             'timings': {'reference_s': t_ref, 'encode_s_per_frame': te / len(enc.frames),
                         **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()}},

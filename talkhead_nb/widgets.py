@@ -142,7 +142,7 @@ def render_reenact_frame(model, # a `v2s.Video2StyleGAN` with its reference set
                          enc, # `model.encode(...)` of the driving (and co-driving) video
                          frame: int = 0, alpha: float = -1., beta: float = 1., gamma: float = 1., zeta: float = 0.5,
                          parts=('eyes', 'nose', 'mouth'), placement: str = 'driving', method: str = 'ours',
-                         residual: str = 'consecutive', local_anchor: str = 'reference') -> dict[str, torch.Tensor]:
+                         residual: str = 'consecutive', local_anchor: str = 'first') -> dict[str, torch.Tensor]:
     "The control panel's panels: the canonical driving frame and the reenacted frame for these settings."
     from talkhead_nb.v2s import MotionConfig
     if not 0 <= frame < len(enc.frames): raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
@@ -162,7 +162,7 @@ class ReenactPanel(_Viewer):
         self.placement = W.Dropdown(options=list(enc.placements), value='driving', description='placement')
         self.method = W.Dropdown(options=list(METHODS), value='ours', description='method')
         self.residual = W.Dropdown(options=list(RESIDUAL_MODES), value='consecutive', description='Eq. 10')
-        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value='reference', description='Eq. 1 anchor')
+        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value='first', description='Eq. 1 anchor')
         self.frame = W.IntSlider(0, 0, len(enc.frames) - 1, description='frame')
         super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual, self.anchor])
     def panels(self):

@@ -90,7 +90,7 @@ def test_cli_reenact_bad_input(tmp_path, bench):
 def test_v2s_demo_outputs(tmp_path):
     files = v2s.v2s_demo(tmp_path, n_frames=8, cfg=v2s.V2SConfig(**TINY), log=lambda *a: None)
     rows = json.loads(files['metrics_json'].read_text())['rows']
-    assert [r['method'] for r in rows] == [*v2s.METHODS, "ours (local_anchor='first')"]
+    assert [r['method'] for r in rows] == [*v2s.METHODS, "ours (local_anchor='reference')"]
     assert all(np.isfinite(r['ΔK (1e-3)']) and np.isfinite(r['ID']) and np.isfinite(r['ID (synth)']) for r in rows)
     sbs, _ = read_video(files['side_by_side'])
     assert sbs.shape == (8, 3, 192, 576) and is_marked_synthetic(files['video'])
@@ -115,3 +115,9 @@ def test_v2s_benchmark_rows_and_bounds():
     assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
     assert r['references'][-1]['IDs_f'] < 0.5 and r['references'][-1]['reference_seed'] == 7_000_006
     assert set(r['_outputs']) >= {('consecutive', 'reference', 'ours', 'forward'), ('first', 'first', 'ours', 'reverse')}
+    per_frame, smoothed = 'Eq. 7 per frame (pose_smooth=1)', 'driving W+ smoothed (k=5)'   # the temporal filter's controls
+    assert [(x['control'], x['method'], x['anchor']) for x in r['controls']] == [
+        (per_frame, 'ours', 'reference'), (per_frame, 'ours', 'first'), (smoothed, 'baseline', '—'), (smoothed, 'ours', 'reference'), (smoothed, 'ours', 'first')]
+    assert all(np.isfinite(x['dK_f']) and np.isfinite(x['pose_r']) for x in r['controls'])
+    base = next(x for x in r['rows'] if x['method'] == 'baseline')
+    assert r['controls'][2]['dK_f'] != base['dK_f']                   # the smoothed embedding is a different run, not a copy
