@@ -421,7 +421,7 @@ class Video2StyleGAN:
                        {k: v for k, v in src.items() if v is not None}, tm)
 
     def pose_encoding(self, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
-                      progress: bool = False) -> PoseEncoding:
+                      progress: bool = False, smooth: int|None = None) -> PoseEncoding: # smooth: default cfg.pose_smooth
         "Eq. 7 against the current reference (after a new `set_reference`, `replace(enc, pose=v.pose_encoding(enc.canonical))` reuses an encoding)."
         c = self.cfg
         if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
@@ -430,7 +430,7 @@ class Video2StyleGAN:
             target = self.regressor(P)
             if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
         return pose_encode(self.G, self.ref['ws'], target, self.regressor, steps=c.pose_steps, lr=c.pose_lr,
-                           w_pose=c.w_pose, w_id=c.w_id, smooth=c.pose_smooth, progress=progress)
+                           w_pose=c.w_pose, w_id=c.w_id, smooth=c.pose_smooth if smooth is None else smooth, progress=progress)
 
     def synthesize(self, enc: Encoded, method: str = 'ours', motion: MotionConfig|None = None,
                    frames: list[int]|slice|None = None, placement: str|None = None) -> tuple[torch.Tensor, dict]:
@@ -693,9 +693,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
     bounds = [scored(name, '—', '—', {d: e[0] for d, e in encs.items()}, bm) for name in ('ground truth', 'placed reconstruction', 'static reference')]
     controls = []   # what our temporal filter on Eq. 7 buys, and what the same filter on the shared driving embedding would give every method
     if cfg.pose_smooth > 1:
-        v.cfg = replace(cfg, pose_smooth=1)
-        per_frame = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical)) for d, e in encs.items()}
-        v.cfg = cfg
+        per_frame = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical, smooth=1)) for d, e in encs.items()}
         smoothed = {d: replace(e[0], ws=temporal_mean(e[0].ws, cfg.pose_smooth)) for d, e in encs.items()}
         for what, encs_, names in [('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
                                    (f'driving W+ smoothed (k={cfg.pose_smooth})', smoothed, [('baseline', anchors[0]), *[('ours', a) for a in anchors]])]:

@@ -142,11 +142,12 @@ def render_reenact_frame(model, # a `v2s.Video2StyleGAN` with its reference set
                          enc, # `model.encode(...)` of the driving (and co-driving) video
                          frame: int = 0, alpha: float = -1., beta: float = 1., gamma: float = 1., zeta: float = 0.5,
                          parts=('eyes', 'nose', 'mouth'), placement: str = 'driving', method: str = 'ours',
-                         residual: str = 'consecutive', local_anchor: str = 'first') -> dict[str, torch.Tensor]:
+                         residual: str|None = None, local_anchor: str|None = None) -> dict[str, torch.Tensor]: # None: MotionConfig's defaults
     "The control panel's panels: the canonical driving frame and the reenacted frame for these settings."
     from talkhead_nb.v2s import MotionConfig
     if not 0 <= frame < len(enc.frames): raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
-    m = MotionConfig(alpha=alpha, beta=beta, gamma=gamma, zeta=zeta, parts=tuple(parts), residual=residual, local_anchor=local_anchor)
+    d = MotionConfig()
+    m = MotionConfig(alpha=alpha, beta=beta, gamma=gamma, zeta=zeta, parts=tuple(parts), residual=residual or d.residual, local_anchor=local_anchor or d.local_anchor)
     img, _ = model.synthesize(enc, method, m, frames=[frame], placement=placement)
     return {'driving (canonical)': enc.canonical[frame].cpu(), 'reenacted': img[0].cpu()}
 
@@ -154,15 +155,15 @@ class ReenactPanel(_Viewer):
     "α β γ ζ, the local channel sets, Eq. 1's anchor, Eq. 10's reading, placement source, method and a frame scrubber over an encoded video."
     def __init__(self, model, enc):
         import ipywidgets as W
-        from talkhead_nb.v2s import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS
+        from talkhead_nb.v2s import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, MotionConfig
         self.model, self.enc = model, enc
         mk = lambda name, v: W.FloatSlider(v, min=-2, max=2, step=0.1, description=name)
         self.alpha, self.beta, self.gamma, self.zeta = mk('α', -1.), mk('β', 1.), mk('γ', 1.), W.FloatSlider(0.5, min=0, max=1, step=0.05, description='ζ')
         self.parts = W.SelectMultiple(options=model.sets.parts, value=tuple(model.sets.parts), description='local sets')
         self.placement = W.Dropdown(options=list(enc.placements), value='driving', description='placement')
         self.method = W.Dropdown(options=list(METHODS), value='ours', description='method')
-        self.residual = W.Dropdown(options=list(RESIDUAL_MODES), value='consecutive', description='Eq. 10')
-        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value='first', description='Eq. 1 anchor')
+        self.residual = W.Dropdown(options=list(RESIDUAL_MODES), value=MotionConfig().residual, description='Eq. 10')
+        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value=MotionConfig().local_anchor, description='Eq. 1 anchor')
         self.frame = W.IntSlider(0, 0, len(enc.frames) - 1, description='frame')
         super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual, self.anchor])
     def panels(self):
