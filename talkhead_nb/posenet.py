@@ -129,14 +129,14 @@ def save_pose_regressor(net: PoseRegressor, path, extra: dict|None = None) -> Pa
 
 def _load_regressor(name_or_path, shipped: dict, cls, what: str, device: str) -> nn.Module:
     "A shipped name or a `.safetensors` path -> frozen `cls` in eval mode (the file's class is checked)."
-    from talkhead_nb.core import load_checkpoint, data_path, read_checkpoint_meta
+    from talkhead_nb.core import load_checkpoint, data_path, read_checkpoint_meta, config_from_dict, build_for_state
     path = data_path(*shipped[name_or_path], must_exist=False) if name_or_path in shipped else Path(name_or_path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no {what} there; use {" or ".join(map(repr, shipped))} (shipped; scripts/train_posenet.py --ship writes them) or a file written by save_pose_regressor')
     meta = read_checkpoint_meta(path)
     if meta.get('class') != cls.__name__: raise CheckpointError(f'{path}: holds a {meta.get("class")}, not a {cls.__name__}')
-    net = cls(PoseNetConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta['config'].items()}))
-    load_checkpoint(path, model=net)
-    return net.eval().requires_grad_(False).to(device)
+    cfg = config_from_dict(PoseNetConfig, meta['config'], path)
+    sd, _ = load_checkpoint(path)
+    return build_for_state(lambda: cls(cfg), sd, path).eval().requires_grad_(False).to(device).eval().requires_grad_(False).to(device)
 
 def load_pose_regressor(name_or_path='synth', device: str = 'cpu') -> nn.Module:
     "'synth' (shipped, `data/v2s/`), '6drepnet' (zoo; real faces) or a `.safetensors` path -> frozen regressor in eval mode."
@@ -243,8 +243,8 @@ def load_6drepnet(path=None, device: str = 'cpu') -> SixDRepNet:
     from talkhead_nb import zoo
     from talkhead_nb.core import load_state_strict
     path = Path(path) if path is not None else zoo.path('6drepnet')
-    try: sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise CheckpointError(f'{path}: not a readable state dict ({e}); it should be 6DRepNet_300W_LP_AFLW2000.pth') from e
+    from talkhead_nb.safeload import load_torch_file, state_dict_of
+    sd = state_dict_of(load_torch_file(path, '6DRepNet checkpoint'), path, 'it should be 6DRepNet_300W_LP_AFLW2000.pth')
     sd = {k.removeprefix('module.'): v for k, v in sd.items()}
     net = SixDRepNet()
     load_state_strict(net, sd, path, 'expected the deploy-form 6DRepNet (RepVGG-B1g2) checkpoint 6DRepNet_300W_LP_AFLW2000.pth')

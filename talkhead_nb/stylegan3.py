@@ -4,20 +4,22 @@
 
 # %% ../nbs/10_stylegan3.ipynb #0c363d9d
 from __future__ import annotations
-import dataclasses, io, math, pickle, collections
+import dataclasses, io, math, numbers, pickle, collections
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import assert_shape, CheckpointError, data_path, load_state_strict
+from .core import assert_shape, CheckpointError, data_path, build_for_state, config_from_dict, short
+from .safeload import (UnsafePickleError, Budget, Storage, TORCH_GLOBALS, load_pickle, load_torch_file, np_dtype,
+                                  np_reconstruct, np_scalar, plain, read_legacy_torch, state_dict_of)
 from .sg3ops import upfirdn2d, bias_act, filtered_lrelu
 
 # %% auto #0
 __all__ = ['NAMED_GENERATORS', 'SG3Config', 'layer_schedule', 'FullyConnectedLayer', 'MappingNetwork', 'SynthesisInput',
            'design_lowpass_filter', 'SynthesisLayer', 'SynthesisNetwork', 'Generator', 'make_transform',
-           'UnsafePickleError', 'PersistentRecord', 'SafeUnpickler', 'read_snapshot', 'infer_config', 'load_generator']
+           'PersistentRecord', 'read_snapshot', 'infer_config', 'load_generator']
 
 # %% ../nbs/10_stylegan3.ipynb #524cc958
 @dataclass
@@ -51,9 +53,24 @@ class SG3Config:
     conv_clamp: float|None = 256
     magnitude_ema_beta: float = 0.999
 
+    _LIMITS = {'z_dim': (1, 4096), 'c_dim': (0, 65536), 'w_dim': (1, 4096), 'img_channels': (1, 4), 'mapping_layers': (1, 32),
+               'channel_base': (1, 1 << 22), 'channel_max': (1, 4096), 'num_layers': (3, 64), 'num_critical': (0, 8),
+               'margin_size': (0, 256), 'num_fp16_res': (0, 16), 'conv_kernel': (1, 7), 'filter_size': (1, 16),
+               'lrelu_upsampling': (1, 8)}   # far beyond every official network; a file claiming more is refused
+
     def __post_init__(self):
+        for f in dataclasses.fields(self):
+            v, lim = getattr(self, f.name), self._LIMITS.get(f.name)
+            is_int = isinstance(v, numbers.Integral) and not isinstance(v, bool)
+            if lim and not (is_int and lim[0] <= v <= lim[1]):
+                raise ValueError(f'{f.name} must be an integer in [{lim[0]}, {lim[1]}], got {short(v)}')
+            if f.name == 'use_radial_filters' and not isinstance(v, bool): raise ValueError(f'{f.name} must be a bool, got {short(v)}')
+            if f.type in ('float', 'float|None') and not (v is None and f.name == 'conv_clamp') and \
+               not (isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)):
+                raise ValueError(f'{f.name} must be a finite number, got {short(v)}')
         r = self.img_resolution
-        if r < 16 or r > 1024 or r & (r - 1): raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {r}')
+        if not isinstance(r, numbers.Integral) or r < 16 or r > 1024 or r & (r - 1):
+            raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {short(r)}')
         if self.num_layers <= self.num_critical: raise ValueError('num_layers must exceed num_critical')
 
     @classmethod
@@ -90,17 +107,19 @@ class SG3Config:
 
     @classmethod
     def from_init_kwargs(cls, kw: dict, source: str = 'init kwargs') -> 'SG3Config':
-        "Read the official constructor arguments (e.g. from a `.pkl`); unknown arguments are an error."
-        kw = dict(kw); mk = dict(kw.pop('mapping_kwargs', {}) or {})
+        "Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error naming the field."
+        kw = dict(kw); mk = kw.pop('mapping_kwargs', {}) or {}
+        if not isinstance(mk, dict): raise CheckpointError(f'{source}: mapping_kwargs is {short(mk)}, not a dict')
         out = {}
         for k, v in mk.items():
-            if k not in cls._MAP: raise CheckpointError(f'{source}: unknown mapping argument {k!r}')
+            if k not in cls._MAP: raise CheckpointError(f'{source}: unknown mapping argument {short(k)}')
             out[cls._MAP[k]] = v
         names = {f.name for f in dataclasses.fields(cls)}
         for k, v in kw.items():
-            if k not in names: raise CheckpointError(f'{source}: unknown generator argument {k!r}; is this a StyleGAN3 generator?')
+            if k not in names: raise CheckpointError(f'{source}: unknown generator argument {short(k)}; is this a StyleGAN3 generator?')
             out[k] = v
-        return cls(**out)
+        try: return cls(**out)
+        except ValueError as e: raise CheckpointError(f'{source}: {e}') from None
 
 # %% ../nbs/10_stylegan3.ipynb #c43fbd05
 def layer_schedule(cfg: SG3Config) -> dict:
@@ -387,9 +406,6 @@ def _fixture(name: str):
             load_file(str(data_path('fixtures', 'stylegan3', f'{name}_expected.safetensors'))), meta)
 
 # %% ../nbs/10_stylegan3.ipynb #c8f6e19e
-class UnsafePickleError(CheckpointError):
-    "A pickle asked for something other than plain data."
-
 class _AttrDict(dict):
     "Stand-in for dnnlib.EasyDict: a dict (attribute access is not needed)."
 
@@ -400,75 +416,63 @@ class PersistentRecord:
     state: dict
     module_src: str = field(repr=False, default='')
 
-def _record(meta):
-    if not isinstance(meta, dict) or meta.get('type') != 'class':
-        raise UnsafePickleError(f'unexpected persistent object {type(meta).__name__}')
-    return PersistentRecord(str(meta.get('class_name')), dict(meta.get('state') or {}), str(meta.get('module_src', '')))
+def _record(meta) -> PersistentRecord:
+    "`torch_utils.persistence._reconstruct_persistent_obj` as data: class name and state, the source kept as an inert string."
+    if type(meta) is not dict or meta.get('type') != 'class': raise UnsafePickleError(f'unexpected persistent object {short(meta)}')
+    name, state, src = meta.get('class_name'), meta.get('state'), meta.get('module_src', '')
+    if type(name) is not str or len(name) > 200 or not (state is None or isinstance(state, dict)) or type(src) is not str:
+        raise UnsafePickleError(f'a persistent object with class name {short(name)} and state {short(state)} is malformed')
+    return PersistentRecord(name, dict(state or {}), src)
 
-def _storage_from_bytes(b: bytes):
-    return torch.load(io.BytesIO(b), map_location='cpu', weights_only=True)
+def _snapshot_globals(source: str) -> dict:
+    "The allow-list of an official snapshot: safeload's tensor and numpy wrappers, `EasyDict`, the persistence hook."
+    def load_from_bytes(b):                    # each storage: bytes in torch's legacy format, parsed by safeload
+        s = read_legacy_torch(io.BytesIO(b), len(b), f'{source} (a storage)') if type(b) is bytes else None
+        if not isinstance(s, Storage): raise UnsafePickleError(f'{source}: a storage record holds {short(s if b is None else b)}')
+        return s
+    numpy_fns = {(m, n): f for m in ('numpy.core.multiarray', 'numpy._core.multiarray')
+                 for n, f in (('_reconstruct', np_reconstruct), ('scalar', np_scalar))}
+    return {**TORCH_GLOBALS, **numpy_fns, ('torch.storage', '_load_from_bytes'): load_from_bytes,
+            ('torch_utils.persistence', '_reconstruct_persistent_obj'): _record,
+            ('dnnlib.util', 'EasyDict'): _AttrDict, ('numpy', 'dtype'): np_dtype, ('numpy', 'ndarray'): np.ndarray}
 
-def _np_reconstruct(*args):
-    from numpy.core.multiarray import _reconstruct
-    return _reconstruct(*args)
-
-_SAFE_GLOBALS = {
-    ('torch_utils.persistence', '_reconstruct_persistent_obj'): _record,
-    ('dnnlib.util', 'EasyDict'): _AttrDict,
-    ('collections', 'OrderedDict'): collections.OrderedDict,
-    ('torch._utils', '_rebuild_tensor_v2'): torch._utils._rebuild_tensor_v2,
-    ('torch._utils', '_rebuild_parameter'): torch._utils._rebuild_parameter,
-    ('torch.storage', '_load_from_bytes'): _storage_from_bytes,
-    ('numpy', 'dtype'): np.dtype,
-    ('numpy', 'ndarray'): np.ndarray,
-}
-_NUMPY_REBUILD = {'_reconstruct', 'scalar'}
-
-class SafeUnpickler(pickle.Unpickler):
-    "Unpickle data only: a fixed allow-list of globals; persistent objects become `PersistentRecord`s."
-    def __init__(self, f, source: str = 'pickle'):
-        super().__init__(f); self.source = source
-    def find_class(self, module: str, name: str):
-        if (module, name) in _SAFE_GLOBALS: return _SAFE_GLOBALS[(module, name)]
-        if module in ('numpy.core.multiarray', 'numpy._core.multiarray') and name in _NUMPY_REBUILD:
-            import numpy.core.multiarray as ma
-            return getattr(ma, name)
-        if module == 'torch' and name.endswith('Storage'):
-            return getattr(torch, name)
-        raise UnsafePickleError(f'{self.source}: refuses to load {module}.{name} — a network snapshot holds only tensors and '
-                                'settings; this file asks to run code. Do not load it.')
-    def persistent_load(self, pid):
-        raise UnsafePickleError(f'{self.source}: unexpected persistent id {pid!r}; not a network snapshot')
-
-def _flat_state(rec: PersistentRecord, prefix: str = '') -> dict:
-    "Parameters and buffers of a recorded module tree, keyed like `state_dict()`."
+# %% ../nbs/10_stylegan3.ipynb #4e073aa0
+def _flat_state(rec: PersistentRecord, budget: Budget, prefix: str = '', depth: int = 0) -> dict:
+    "Parameters and buffers of a recorded module tree, keyed like `state_dict()`; the walk stays within `budget`."
+    budget.visit(depth)
     out = {}
-    for kind in ('_parameters', '_buffers'):
-        for k, v in (rec.state.get(kind) or {}).items():
-            if v is not None: out[prefix + k] = torch.as_tensor(v).detach()
-    for k, child in (rec.state.get('_modules') or {}).items():
-        if child is None: continue
-        if not isinstance(child, PersistentRecord): raise CheckpointError(f'submodule {prefix + k} is a {type(child).__name__}, not a recorded module')
-        out.update(_flat_state(child, prefix + k + '.'))
+    for kind in ('_parameters', '_buffers', '_modules'):
+        group = rec.state.get(kind) or {}
+        if not isinstance(group, dict): raise CheckpointError(f'{budget.source}: {prefix}{kind} is {short(group)}, not a dict')
+        for k, v in group.items():
+            budget.visit(depth + 1)
+            if v is None: continue
+            if type(k) is not str: raise CheckpointError(f'{budget.source}: a {kind[1:-1]} name is {short(k)}')
+            if kind == '_modules':
+                if not isinstance(v, PersistentRecord): raise CheckpointError(f'{budget.source}: submodule {prefix + k} is {short(v)}, not a recorded module')
+                out.update(_flat_state(v, budget, prefix + k + '.', depth + 1))
+            elif not isinstance(v, torch.Tensor): raise CheckpointError(f'{budget.source}: {prefix + k} holds {short(v)}, not a tensor')
+            else: out[prefix + k] = v.detach()
     return out
 
 def read_snapshot(path, which: str = 'G_ema') -> tuple[SG3Config, dict]:
-    "(config, state dict) of one network in an official `.pkl` snapshot, without executing anything."
-    path = Path(path)
-    with open(path, 'rb') as f:
-        try: data = SafeUnpickler(f, str(path)).load()
-        except UnsafePickleError: raise
-        except Exception as e: raise CheckpointError(f'{path}: not a readable network snapshot ({type(e).__name__}: {e}); the file may be truncated') from e
+    "(config, state dict) of one network in an official `.pkl` snapshot, read as data only (`safeload`)."
+    path = Path(path); src = str(path)
+    with open(path, 'rb') as f: data = load_pickle(f, _snapshot_globals(src), src, classes=(_AttrDict,))
     if not isinstance(data, dict) or which not in data:
-        keys = list(data) if isinstance(data, dict) else type(data).__name__
+        keys = [short(k) for k in list(data)[:8]] if isinstance(data, dict) else short(data)
         raise CheckpointError(f'{path}: no {which!r} network in this snapshot (found {keys})')
     rec = data[which]
     if not isinstance(rec, PersistentRecord) or rec.class_name != 'Generator':
-        raise CheckpointError(f'{path}: {which!r} is not a StyleGAN generator ({getattr(rec, "class_name", type(rec).__name__)})')
-    kw = rec.state.get('_init_kwargs') or {}
-    if rec.state.get('_init_args'): raise CheckpointError(f'{path}: positional constructor arguments are not supported')
-    return SG3Config.from_init_kwargs(dict(kw), str(path)), _flat_state(rec)
+        raise CheckpointError(f'{path}: {which!r} is not a StyleGAN generator ({short(getattr(rec, "class_name", rec))})')
+    args, budget = rec.state.get('_init_args'), Budget(src)
+    if args is not None and not (type(args) in (tuple, list) and len(args) == 0):
+        raise CheckpointError(f'{path}: positional constructor arguments are not supported')
+    kw = plain(rec.state.get('_init_kwargs') or {}, budget)
+    if not isinstance(kw, dict): raise CheckpointError(f'{path}: constructor arguments are {short(kw)}, not a dict')
+    return SG3Config.from_init_kwargs(kw, src), _flat_state(rec, budget)
 
+# %% ../nbs/10_stylegan3.ipynb #728e5ae7
 def infer_config(sd: dict, source: str = 'state dict') -> SG3Config:
     "Recover an `SG3Config` from a generator state dict's keys and shapes (layer names carry sizes and channels)."
     import re
@@ -495,12 +499,29 @@ NAMED_GENERATORS = {   # generators shipped in data/: name -> path parts under d
     'tiny-synth': ('stylegan3', 'tiny_synth.safetensors'),   # 64 px StyleGAN3-T trained on synthetic portraits (sg3train)
 }
 
+def _read_pt(path: Path, which: str, cfg: SG3Config|None) -> tuple[dict, SG3Config]:
+    "(state dict, config) of a generator in a `.pt`: plain, under `which`, or in an encoder's `state_dict` under a prefix."
+    obj = load_torch_file(path, 'StyleGAN3 generator file')
+    if isinstance(obj, dict) and isinstance(obj.get(which), dict): obj = obj[which]
+    if isinstance(obj, dict) and isinstance(obj.get('state_dict'), dict): obj = obj['state_dict']
+    if not isinstance(obj, dict): raise CheckpointError(f'{path}: expected a state dict, found {type(obj).__name__}')
+    anchors = [k for k in obj if isinstance(k, str) and k.endswith('mapping.fc0.weight')]
+    if anchors:   # the generator may sit under a prefix: 'decoder.' (pSp) or 'decoder.decoder.' (stylegan3-editing)
+        pre = min(anchors, key=len)[:-len('mapping.fc0.weight')]
+        obj = {k[len(pre):]: v for k, v in obj.items() if isinstance(k, str) and k.startswith(pre)}
+    sd = state_dict_of(obj, path, 'expected a StyleGAN3 generator state dict')
+    if cfg is not None: return sd, cfg
+    try: return sd, infer_config(sd, str(path))
+    except (KeyError, ValueError, IndexError, AttributeError, RuntimeError) as e:
+        if isinstance(e, CheckpointError): raise
+        raise CheckpointError(f'{path}: not a StyleGAN3 generator state dict ({type(e).__name__}: {short(str(e))}); pass cfg= if it is') from None
+
 def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name ('tiny-synth')
-                   which: str = 'G_ema', cfg: SG3Config|None = None, device='cpu') -> Generator:
+                   which: str = 'G_ema', cfg: SG3Config|None = None, device='cpu',
+                   check_values: bool = True # refuse weights of another dtype or holding NaN / infinity
+                  ) -> Generator:
     "A `Generator` from an official `.pkl`, a `.pt` state dict, our `.safetensors` checkpoint, or a shipped name."
-    if isinstance(path, str) and path in NAMED_GENERATORS:
-        from talkhead_nb.core import data_path
-        path = data_path(*NAMED_GENERATORS[path])
+    if isinstance(path, str) and path in NAMED_GENERATORS: path = data_path(*NAMED_GENERATORS[path])
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such generator file')
     suf = path.suffix.lower()
@@ -510,21 +531,11 @@ def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name 
     elif suf == '.safetensors':
         from talkhead_nb.core import load_checkpoint
         sd, meta = load_checkpoint(path, cls='Generator')
-        cfg = cfg or SG3Config(**meta['config'])
-    elif suf in ('.pt', '.pth'):
-        try: obj = torch.load(path, map_location='cpu', weights_only=True)
-        except Exception as e: raise CheckpointError(f'{path}: not a weights-only PyTorch file ({type(e).__name__}); refusing to unpickle code') from e
-        if isinstance(obj, dict) and which in obj and isinstance(obj[which], dict): obj = obj[which]
-        if isinstance(obj, dict) and 'state_dict' in obj: obj = obj['state_dict']
-        if not isinstance(obj, dict): raise CheckpointError(f'{path}: expected a state dict, found {type(obj).__name__}')
-        anchors = [k for k in obj if isinstance(k, str) and k.endswith('mapping.fc0.weight')]
-        if anchors:   # the generator may sit under a prefix: 'decoder.' (pSp) or 'decoder.decoder.' (stylegan3-editing)
-            pre = min(anchors, key=len)[:-len('mapping.fc0.weight')]
-            obj = {k[len(pre):]: v for k, v in obj.items() if k.startswith(pre)}
-        sd = obj
-        cfg = cfg or infer_config(sd, str(path))
+        cfg = cfg or config_from_dict(SG3Config, meta['config'], path)
+    elif suf in ('.pt', '.pth'): sd, cfg = _read_pt(path, which, cfg)
     else: raise CheckpointError(f'{path}: unknown generator format {suf!r} (use .pkl, .pt or .safetensors)')
-    G = load_state_strict(Generator(cfg), sd, path, f'it does not match the {cfg.img_resolution}px generator it describes')
+    G = build_for_state(lambda: Generator(cfg), sd, path, f'it does not match the {cfg.img_resolution}px generator it describes',
+                        check_values)
     return G.eval().requires_grad_(False).to(device)
 
 # %% ../nbs/10_stylegan3.ipynb #06e080af
