@@ -57,6 +57,10 @@ class DNPConfig:
         if self.size % (2 ** self.n_up) or self.size < 8: raise ValueError(f'size {self.size} must be ≥ 8 and divisible by 2^n_up = {2 ** self.n_up}')
         if self.variant == 'cnn' and (self.size & (self.size - 1)): raise ValueError(f"variant 'cnn' upsamples a 4×4 tile by 2s: size must be a power of two, got {self.size}")
         if not 0 < self.skip < self.depth: raise ValueError(f'skip {self.skip} must be in (0, depth={self.depth})')
+        for k, hi in dict(size=4096, width=8192, feat_dim=8192, latent_dim=4096, n_frames=10_000_000, depth=64, n_res=64, n_up=8,
+                          pos_freqs=32, pose_freqs=32, gaze_freqs=32, pose_dim=64, expr_dim=1024, gaze_dim=64).items():
+            v = getattr(self, k)      # bounds far beyond any portrait: a file claiming more is refused before building
+            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= hi: raise ValueError(f'{k} must be an integer in [0, {hi}], got {v!r}')
 
     @classmethod
     def tiny(cls, **kw) -> 'DNPConfig':

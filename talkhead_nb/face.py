@@ -622,7 +622,10 @@ def expression_basis(path=None) -> ExpressionBasis:
     from talkhead_nb.core import load_checkpoint, data_path
     path = Path(path) if path is not None else data_path('face', 'expression_basis.safetensors')
     if path not in _BASIS:
+        from talkhead_nb.core import CheckpointError
         t, _ = load_checkpoint(path, cls='ExpressionBasis')
+        bad = [k for k in ('mean', 'components', 'scales') if k not in t or not t[k].is_floating_point() or not torch.isfinite(t[k]).all()]
+        if bad: raise CheckpointError(f'{path}: expression basis tensors {bad} are missing or hold NaN / non-float values; re-save it with save_expression_basis')
         _BASIS[path] = ExpressionBasis(t['mean'], t['components'], t['scales'])
     return _BASIS[path]
 

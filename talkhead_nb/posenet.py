@@ -31,6 +31,13 @@ class PoseNetConfig:
     angle_scale: float = 30.            # output units (degrees for pose) per unit of the last layer
     outputs: int = 3                    # (yaw, pitch, roll); `IdentityRegressor`: one per identity field
 
+    def __post_init__(self):
+        ch = self.channels
+        if not isinstance(ch, (tuple, list)) or not 1 <= len(ch) <= 16 or not all(isinstance(c, int) and 1 <= c <= 4096 for c in ch):
+            raise ValueError(f'channels must be 1 to 16 integers in [1, 4096], got {ch!r}'[:200])
+        for k, hi in dict(img_resolution=4096, hidden=65536, groups=4096, outputs=65536).items():
+            if not isinstance(getattr(self, k), int) or not 1 <= getattr(self, k) <= hi: raise ValueError(f'{k} must be an integer in [1, {hi}]')
+
 class PoseRegressor(nn.Module):
     "Image [N,3,S,S] in [0,1] -> [N,3] (yaw, pitch, roll) degrees; differentiable, for Eq. 7's pose matching."
     def __init__(self, cfg: PoseNetConfig = PoseNetConfig()):

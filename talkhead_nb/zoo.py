@@ -10,8 +10,8 @@ from pathlib import Path
 from .core import atomic_path
 
 # %% auto #0
-__all__ = ['REGISTRY', 'WeightSpec', 'WeightsNotFound', 'home', 'cache_path', 'verify', 'missing_message', 'path', 'available',
-           'status']
+__all__ = ['REGISTRY', 'WeightSpec', 'WeightsNotFound', 'home', 'cache_path', 'ledger_path', 'verify', 'missing_message', 'path',
+           'available', 'status']
 
 # %% ../nbs/08_zoo.ipynb #706f1bee
 @dataclass(frozen=True)
@@ -84,23 +84,60 @@ def _candidates(s: WeightSpec) -> list[Path]:
         out.append(tor/'hub'/'checkpoints'/s.hub_name)
     return out
 
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+    return h.hexdigest()
+
+def ledger_path() -> Path:
+    "Where first-seen hashes of files without a published hash are kept: `$TALKHEAD_HOME/hashes.json`."
+    return home() / 'hashes.json'
+
+def _ledger() -> dict:
+    import json
+    try: d = json.loads(ledger_path().read_text())
+    except (OSError, ValueError): return {}
+    return d if isinstance(d, dict) else {}
+
+def _record(name: str, path: Path, digest: str) -> None:
+    import json, warnings
+    d = _ledger(); st = path.stat()
+    d[f'{name}:{path}'] = {'sha256': digest, 'size': st.st_size, 'mtime_ns': st.st_mtime_ns}
+    ledger_path().parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(ledger_path()) as tmp: Path(tmp).write_text(json.dumps(d, indent=1))
+    warnings.warn(f'{name!r} has no published hash; recorded the first-seen sha256 {digest[:16]}… of {path} in {ledger_path()}. '
+                  'Later loads check the file against it.', stacklevel=3)
+
+def _check_seen(name: str, path: Path, s: WeightSpec) -> None:
+    "Files without a published hash: compare with the hash recorded when first seen (or record it now)."
+    seen, st = _ledger().get(f'{name}:{path}'), path.stat()
+    if not isinstance(seen, dict) or not isinstance(seen.get('sha256'), str): return _record(name, path, _sha256(path))
+    if st.st_size != seen.get('size'):
+        raise WeightsNotFound(f'{path}: {st.st_size:,} bytes, but {seen.get("size")} when first seen: the file is truncated or was '
+                              f'replaced — delete it (and its line in {ledger_path()}) and fetch it again from {s.url}')
+    if st.st_mtime_ns != seen.get('mtime_ns') and _sha256(path) != seen['sha256']:
+        raise WeightsNotFound(f'{path}: its sha256 differs from the one recorded when first seen: the file changed — delete it '
+                              f'(and its line in {ledger_path()}) and fetch it again from {s.url}')
+
 def verify(name: str, path: str|os.PathLike) -> None:
-    "Check a file against what the registry knows (size, sha256 or its published prefix, format magic)."
+    "Check a file against what the registry knows (size, sha256 or its published prefix, format magic) or, without a published hash, against its first-seen hash."
+    import zipfile
     s, path = _spec(name), Path(path)
-    if path.stat().st_size == 0: raise WeightsNotFound(f'{path}: file for {name!r} is empty; delete it and fetch it again from {s.url}')
-    if s.size is not None and path.stat().st_size != s.size:
-        raise WeightsNotFound(f'{path}: {path.stat().st_size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it again from {s.url}')
+    size = path.stat().st_size
+    if size == 0: raise WeightsNotFound(f'{path}: file for {name!r} is empty; delete it and fetch it again from {s.url}')
+    if s.size is not None and size != s.size:
+        raise WeightsNotFound(f'{path}: {size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it again from {s.url}')
+    with open(path, 'rb') as f: head = f.read(4)
+    if s.format == 'stylegan3-pkl' and head[:1] != b'\x80':
+        raise WeightsNotFound(f'{path}: not a pickle file; {name!r} must be the official .pkl from {s.url}')
+    if s.format == 'torch-state-dict' and head.startswith(b'PK') and not zipfile.is_zipfile(path):
+        raise WeightsNotFound(f'{path}: a zip whose directory is missing: the file is truncated — delete it and fetch it again from {s.url}')
     if s.sha256 or s.sha256_prefix:
-        h = hashlib.sha256()
-        with open(path, 'rb') as f:
-            for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-        d = h.hexdigest()
-        want = s.sha256 or s.sha256_prefix
+        d, want = _sha256(path), s.sha256 or s.sha256_prefix
         if not d.startswith(want):
             raise WeightsNotFound(f'{path}: sha256 {d[:16]}… does not match {name!r} ({want}…); the file is corrupt or a different file — replace it with {s.url}')
-    if s.format == 'stylegan3-pkl':
-        with open(path, 'rb') as f: head = f.read(2)
-        if head[:1] != b'\x80': raise WeightsNotFound(f'{path}: not a pickle file; {name!r} must be the official .pkl from {s.url}')
+    else: _check_seen(name, path, s)
 
 def missing_message(name: str) -> str:
     "The instructions a user needs to place a file by hand."
@@ -130,7 +167,8 @@ def path(name: str, # registry key, e.g. 'stylegan3-r-ffhq-1024'
     try: _download(s.url, dest, timeout)
     except (urllib.error.URLError, OSError, TimeoutError) as e:
         raise WeightsNotFound(missing_message(name) + f'\n(download failed: {e})') from e
-    verify(name, dest)
+    try: verify(name, dest)
+    except WeightsNotFound: dest.unlink(missing_ok=True); raise    # never keep a download that failed its check
     return dest
 
 def _download(url: str, dest: Path, timeout: float) -> None:

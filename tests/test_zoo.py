@@ -35,3 +35,11 @@ def test_found_in_torch_hub_cache_and_verified():
 def test_status_rows():
     rows = zoo.status()
     assert len(rows) == len(zoo.REGISTRY) and not any(r['present'] for r in rows)
+
+def test_truncated_cache_file_is_detected(recwarn):
+    "A cached file without a published hash is recorded when first seen; a truncated copy is refused with 'delete it'."
+    p = zoo.cache_path('6drepnet'); p.parent.mkdir(parents=True)
+    p.write_bytes(b'\x80\x02' + bytes(4000))
+    assert zoo.path('6drepnet') == p and any('first-seen' in str(w.message) for w in recwarn)
+    p.write_bytes(p.read_bytes()[:1000])
+    with pytest.raises(zoo.WeightsNotFound, match='truncated or was replaced — delete it'): zoo.path('6drepnet')
