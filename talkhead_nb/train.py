@@ -13,7 +13,7 @@ import torch
 from .core import save_checkpoint, read_checkpoint_meta, CheckpointError, atomic_path, tune_cpu_allocator
 
 # %% auto #0
-__all__ = ['TrainConfig', 'Trainer']
+__all__ = ['TrainConfig', 'Trainer', 'RunLock', 'clean_stale_temps']
 
 # %% ../nbs/07_train.ipynb #b0c8e863
 @dataclass
@@ -69,7 +69,7 @@ class Trainer:
         self.modules, self.optimizers, self.step_fn, self.cfg = dict(modules), dict(optimizers), step_fn, cfg
         self.out_dir = Path(out_dir); self.out_dir.mkdir(parents=True, exist_ok=True)
         self.ema = {n: copy.deepcopy(self.modules[n]).eval().requires_grad_(False) for n in ema}
-        self.model_config, self.step, self.history = model_config, 0, []
+        self.model_config, self.step, self.history, self._acc = model_config, 0, [], {}
         dev = next((p.device for m in self.modules.values() for p in m.parameters()), torch.device('cpu'))
         self.use_amp = bool(cfg.amp and dev.type == 'cuda')
         self.scalers = {n: torch.amp.GradScaler('cuda') for n in self.optimizers} if self.use_amp else {}
@@ -104,7 +104,7 @@ class Trainer:
         tensors['rng.cpu'] = torch.get_rng_state()
         if torch.cuda.is_available(): tensors['rng.cuda'] = torch.cuda.get_rng_state()
         for n, sc in self.scalers.items(): tensors.update({f'scaler.{n}.{k}': torch.as_tensor(v) for k, v in sc.state_dict().items() if isinstance(v, (int, float))})
-        extra = dict(step=self.step, history=self.history, optimizers=opt_meta, train_config=asdict(self.cfg),
+        extra = dict(step=self.step, history=self.history, acc=self._acc, optimizers=opt_meta, train_config=asdict(self.cfg),
                      numpy_rng=np.random.get_state()[1].tolist(), python_rng=_py_rng_state())
         return save_checkpoint(self.ckpt_path, tensors, config=self.model_config, cls='Trainer', extra=extra)
 
@@ -135,6 +135,7 @@ class Trainer:
         st = np.random.get_state(); np.random.set_state((st[0], np.array(ex['numpy_rng'], dtype=np.uint32), *st[2:]))
         v, ints, gauss = ex['python_rng']; random.setstate((v, tuple(ints), gauss))   # plain JSON: nothing is evaluated
         self.step, self.history = int(ex['step']), list(ex['history'])
+        self._acc = {k: list(v) for k, v in (ex.get('acc') or {}).items()}   # losses since the last log row: averaged on resume
         return True
 
     # -- the loop -------------------------------------------------------------------------------------------------
@@ -145,7 +146,12 @@ class Trainer:
             for be, bm in zip(e.buffers(), self.modules[n].buffers()): be.copy_(bm)
 
     def fit(self) -> list[dict]:
-        "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history."
+        "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history. The run owns its folder."
+        with RunLock(self.out_dir):
+            clean_stale_temps(self.out_dir)
+            return self._fit()
+
+    def _fit(self) -> list[dict]:
         log = self.out_dir / 'log.jsonl'
         on_cpu = all(p.device.type == 'cpu' for m in self.modules.values() for p in m.parameters())
         if self.cfg.tune_allocator and on_cpu: tune_cpu_allocator()
@@ -154,9 +160,12 @@ class Trainer:
         else:
             torch.manual_seed(self.cfg.seed); np.random.seed(self.cfg.seed % 2**32); random.seed(self.cfg.seed)
             if log.exists(): log.unlink()
+        if self.step > self.cfg.steps:
+            raise ValueError(f'{self.ckpt_path}: this run is already at step {self.step}, past the {self.cfg.steps} steps asked for; '
+                             f'ask for at least {self.step} steps to continue it, or use a new folder')
         from tqdm.auto import tqdm
         bar = tqdm(total=self.cfg.steps, initial=self.step, disable=not self.cfg.progress, desc=self.out_dir.name)
-        acc: dict[str, list[float]] = {}
+        acc: dict[str, list[float]] = self._acc
         while self.step < self.cfg.steps:
             for m in self.modules.values(): m.train()
             losses = {k: float(v.detach()) if torch.is_tensor(v) else float(v) for k, v in self.step_fn(self, self.step).items()}
@@ -168,10 +177,38 @@ class Trainer:
             for k, v in losses.items(): acc.setdefault(k, []).append(v)
             if self.step % self.cfg.log_every == 0 or self.step == self.cfg.steps:
                 row = {'step': self.step, **{k: float(np.mean(v)) for k, v in acc.items()}, 'time': time.time()}
-                self.history.append(row); acc = {}
+                self.history.append(row); acc = self._acc = {}
                 with open(log, 'a') as f: f.write(json.dumps(row) + '\n')
                 bar.set_postfix({k: f'{v:.4g}' for k, v in row.items() if k not in ('step', 'time')})
             if self.step % self.cfg.ckpt_every == 0 or self.step == self.cfg.steps: self.save()
             bar.update(1)
         bar.close()
         return self.history
+
+# %% ../nbs/07_train.ipynb #aaff046a
+class RunLock:
+    "An exclusive, crash-safe lock on a run folder (`flock` on `folder/.lock`); a second holder is refused with a clear error."
+    def __init__(self, folder): self.path, self._f = Path(folder) / '.lock', None
+    def __enter__(self):
+        import fcntl
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.path, 'a+')
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.seek(0); owner = f.read().strip() or 'unknown'; f.close()
+            raise RuntimeError(f'{self.path.parent}: another run (process {owner}) is training in this folder; wait for it to '
+                               'finish, stop it, or use another output folder') from None
+        f.seek(0); f.truncate(); f.write(str(os.getpid())); f.flush()
+        self._f = f
+        return self
+    def __exit__(self, *exc):
+        import fcntl
+        if self._f is not None: fcntl.flock(self._f, fcntl.LOCK_UN); self._f.close(); self._f = None
+        return False
+
+def clean_stale_temps(folder) -> list[str]:
+    "Remove temporary files left in `folder` by a killed `atomic_path` writer; call it only while holding the folder's lock."
+    gone = []
+    for p in Path(folder).glob('.*.tmp*'):
+        if p.is_file(): p.unlink(); gone.append(p.name)
+    return gone

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_video.ipynb #c5eb2e73
 from __future__ import annotations
-import os, re, subprocess
+import math, os, re, subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -15,8 +15,9 @@ from . import __version__
 from .core import to_tensor, to_uint8, atomic_path, PROVENANCE, ImageFormatError
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'PROVENANCE_TAG', 'VideoReadError', 'VideoInfo', 'VideoReader', 'read_video',
-           'visible_mark', 'VideoWriter', 'write_video', 'video_metadata', 'is_marked_synthetic']
+__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'PROVENANCE_TAG', 'RESERVED_TAGS', 'VideoReadError', 'VideoInfo', 'VideoReader',
+           'read_video', 'visible_mark', 'check_extra_meta', 'VideoWriter', 'write_video', 'video_metadata',
+           'is_marked_synthetic']
 
 # %% ../nbs/01_video.ipynb #03e1d523
 VIDEO_EXTS = {'.mp4', '.avi', '.mov', '.mkv', '.webm', '.gif', '.m4v'}
@@ -132,12 +133,36 @@ def visible_mark(frame: torch.Tensor, # [3,H,W] in [0,1]
     d.text((x - x0, y - y0), text, fill=(255, 255, 255))
     return to_tensor(im)
 
+RESERVED_TAGS = ('comment', 'description', 'encoder_software', 'encoder')   # the provenance mark lives here
+
+def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
+    "Caller metadata for a video: plain names and one-line values that can add fields but never replace or shadow the mark."
+    out = {}
+    for k, v in (extra or {}).items():
+        k, v = str(k), str(v)
+        if not re.fullmatch(r'[A-Za-z][A-Za-z0-9_]{0,63}', k):
+            raise ValueError(f'{path}: metadata name {k[:40]!r} must be letters, digits and _ (starting with a letter)')
+        if k.lower() in RESERVED_TAGS:
+            raise ValueError(f'{path}: metadata {k!r} is reserved for the synthetic-content mark and cannot be set by the caller')
+        if len(v) > 4096 or any(ord(c) < 32 or ord(c) == 127 for c in v):
+            raise ValueError(f'{path}: metadata {k!r} must be one line of at most 4096 printable characters')
+        out[k] = v
+    return out
+
 class VideoWriter:
     "Write frames to an H.264 mp4 with provenance metadata; atomic on close. Use as a context manager."
     def __init__(self, path: str|os.PathLike, fps: float = 25, mark: bool = False, quality: int = 8, extra_meta: dict|None = None):
-        self.path, self.fps, self.mark, self.quality = Path(path), float(fps), mark, quality
+        self.path, self.mark = Path(path), mark
         if self.path.suffix.lower() != '.mp4': raise ValueError(f'{self.path}: VideoWriter writes .mp4 only')
-        self.extra_meta, self.n, self._gen, self._ctx, self.size = extra_meta or {}, 0, None, None, None
+        if self.path.is_dir(): raise ValueError(f'{self.path}: is a folder; give a file name ending in .mp4')
+        if not self.path.parent.is_dir(): raise ValueError(f'{self.path}: folder {self.path.parent} does not exist; create it first')
+        try: self.fps = float(fps)
+        except (TypeError, ValueError): raise ValueError(f'{self.path}: fps must be a number, got {fps!r}') from None
+        if not (math.isfinite(self.fps) and 0 < self.fps <= 1000): raise ValueError(f'{self.path}: fps must be in (0, 1000], got {fps!r}')
+        if isinstance(quality, bool) or not isinstance(quality, (int, float)) or not 0 <= quality <= 10:
+            raise ValueError(f'{self.path}: quality must be in [0, 10], got {quality!r}')
+        self.quality, self.extra_meta = quality, check_extra_meta(extra_meta, self.path)
+        self.n, self._gen, self._ctx, self.size = 0, None, None, None
 
     def _open(self, w, h):
         import imageio_ffmpeg
@@ -200,10 +225,11 @@ def video_metadata(path: str|os.PathLike) -> dict:
         if re.match(r'^\s{2}Metadata:', line): in_meta = True; continue
         if in_meta:
             m = re.match(r'^\s{4}(\S[^:]*?)\s*:\s(.*)$', line)
-            if m: out[m.group(1)] = m.group(2); continue
+            if m: out.setdefault(m.group(1), m.group(2)); continue     # the first occurrence wins: no shadowing
             in_meta = False
     return out
 
 def is_marked_synthetic(path: str|os.PathLike) -> bool:
     "True when a video carries talkhead_nb's provenance tag."
-    return video_metadata(path).get('comment', '').startswith('SYNTHETIC')
+    md = video_metadata(path)
+    return md.get('comment', '').startswith('SYNTHETIC') or md.get('description', '').startswith('SYNTHETIC')
