@@ -12,7 +12,8 @@ from . import compat, zoo
 from .core import get_device, sample_image, save_image, make_grid, atomic_path
 
 # %% auto #0
-__all__ = ['fallbacks', 'info', 'format_info', 'demo', 'main']
+__all__ = ['fallbacks', 'info', 'format_info', 'demo', 'UsageError', 'check_number', 'check_input', 'check_output', 'check_args',
+           'check_resolution', 'cli_message', 'main']
 
 # %% ../nbs/09_cli.ipynb #db40e8cf
 _PKGS = ['torch', 'torchvision', 'numpy', 'scipy', 'lpips', 'facenet_pytorch', 'dlib', 'cv2', 'imageio', 'imageio_ffmpeg',
@@ -118,6 +119,97 @@ def demo(out: str|Path = 'outputs', size: int = 256, n_frames: int = 50, fps: in
     log(f'demo finished in {time.time() - t0:.1f} s')
     return files
 
+# %% ../nbs/09_cli.ipynb #707006e0
+class UsageError(ValueError):
+    "A command-line argument is wrong: reported in one line before any work starts."
+
+def check_number(name: str, v, lo: float|None = None, hi: float|None = None, integer: bool = False):
+    "`v` (an option's value) is finite, within [lo, hi], and an integer when asked; `UsageError` naming `--name` otherwise."
+    import math
+    if v is None: return v
+    if not math.isfinite(v): raise UsageError(f'--{name} must be a finite number, got {v}')
+    if integer and v != int(v): raise UsageError(f'--{name} must be a whole number, got {v}')
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        raise UsageError(f'--{name} must be ' + (f'in [{lo}, {hi}]' if hi is not None else f'at least {lo}') + f', got {v}')
+    return v
+
+def check_input(name: str, path, kind: str) -> Path:
+    "An input file exists and opens as `kind` ('image', 'video' or 'file'), cheaply (a video's first frame only)."
+    from talkhead_nb.core import load_image
+    from talkhead_nb.video import VideoReader
+    p = Path(path)
+    if not p.exists(): raise UsageError(f'--{name} {p}: no such file')
+    if kind == 'image': load_image(p)
+    elif kind == 'video': VideoReader(p)
+    elif not p.is_file(): raise UsageError(f'--{name} {p}: not a file')
+    return p
+
+def check_output(path, inputs: dict, suffix: str = '.mp4') -> Path:
+    "The output is a `suffix` file (not a folder) in a writable folder, and is none of `inputs` ({option: path})."
+    import os, tempfile
+    out = Path(path)
+    if out.suffix.lower() != suffix: raise UsageError(f'--out {out}: must end in {suffix}')
+    if out.is_dir(): raise UsageError(f'--out {out}: is a folder; give a file name ending in {suffix}')
+    for name, q in inputs.items():
+        if q is None or not Path(q).exists(): continue
+        if out.resolve() == Path(q).resolve() or (out.exists() and os.path.samefile(out, q)):
+            raise UsageError(f'--out {out} is the --{name} input: refusing to overwrite your footage; choose another file name')
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out.parent): pass
+    except OSError as e: raise UsageError(f'--out {out}: cannot write in {out.parent} ({e.strerror or e})') from None
+    return out
+
+# %% ../nbs/09_cli.ipynb #87ebf612
+def check_args(args) -> None:
+    "Validate a parsed `talkhead` command's paths and numbers (see above) before it does any work."
+    if args.cmd == 'reenact':
+        for k in ('alpha', 'beta', 'gamma', 'zeta'): check_number(k, getattr(args, k))
+        for k, lo in (('ref_steps', 1), ('embed_steps', 1), ('pti_steps', 0), ('pose_steps', 0)):
+            check_number(k.replace('_', '-'), getattr(args, k), lo, integer=True)
+        check_input('reference', args.reference, 'image'); check_input('driving', args.driving, 'video')
+        if args.co_driving: check_input('co-driving', args.co_driving, 'video')
+        for k, named in (('generator', ('tiny-synth',)), ('channels', ('auto',)), ('pose_regressor', ('synth', '6drepnet'))):
+            if getattr(args, k) not in named: check_input(k.replace('_', '-'), getattr(args, k), 'file')
+        check_output(args.out, {'reference': args.reference, 'driving': args.driving, 'co-driving': args.co_driving,
+                                'generator': args.generator, 'channels': args.channels})
+    elif args.cmd == 'dnp-train':
+        check_number('steps', args.steps, 1, integer=True); check_number('batch', args.batch, 1, 4096, integer=True)
+        check_number('perceptual', args.perceptual, 0); check_number('gan', args.gan, 0)
+        check_number('max-frames', args.max_frames, 1, integer=True)
+        if args.size is not None and (args.size < 8 or args.size % 4): raise UsageError(f'--size must be a multiple of 4, at least 8, got {args.size}')
+        check_input('video', args.video, 'video')
+        if args.out and Path(args.out).exists() and not Path(args.out).is_dir(): raise UsageError(f'--out {args.out}: is a file; give a run folder')
+    elif args.cmd == 'dnp-reenact':
+        from talkhead_nb.core import read_checkpoint_meta
+        check_number('max-frames', args.max_frames, 1, integer=True)
+        cls = read_checkpoint_meta(check_input('ckpt', args.ckpt, 'file'))['class']
+        if cls != 'DynamicNeuralPortrait': raise UsageError(f'{args.ckpt}: holds a {cls}, not a portrait from `talkhead dnp-train`')
+        check_input('driving', args.driving, 'video')
+        check_output(args.out, {'ckpt': args.ckpt, 'driving': args.driving})
+
+def check_resolution(args, R: int) -> None:
+    "`reenact`'s reference and driving clips are R×R, the generator's resolution (checked before the projection)."
+    from PIL import Image
+    from talkhead_nb.video import VideoReader
+    for name, path in (('reference', args.reference), ('driving', args.driving), ('co-driving', args.co_driving)):
+        if path is None: continue
+        size = Image.open(path).size if name == 'reference' else VideoReader(path).size
+        if tuple(size) != (R, R):
+            raise UsageError(f'--{name} {path}: {size[0]}x{size[1]}, but the generator makes {R}x{R}; crop the face square and '
+                             f'resize it to {R}x{R} first')
+
+_CLI_ADVICE = {"pass gray='replicate' to copy it to RGB": 'save it as an RGB image first',
+               "pass gray='replicate'": 'save it as an RGB image first',
+               "pass alpha='drop' or 'composite' and gray='replicate'": 'save it as an RGB image first',
+               "pass alpha='drop' or alpha='composite'": 'save it as an RGB image (no transparency) first'}
+
+def cli_message(e: BaseException) -> str:
+    "One line for an error at the command line: API advice rephrased, lines joined."
+    msg = str(e) or type(e).__name__
+    for a, b in _CLI_ADVICE.items(): msg = msg.replace(a, b)
+    return ' '.join(l.strip() for l in msg.splitlines() if l.strip())
+
 # %% ../nbs/09_cli.ipynb #23735885
 def main(argv: list[str]|None = None) -> int:
     "Entry point of the `talkhead` console script."
@@ -173,6 +265,7 @@ def main(argv: list[str]|None = None) -> int:
     p.add_argument('--max-frames', type=int, default=None)
     args = ap.parse_args(argv)
     try:
+        check_args(args)
         if args.cmd == 'info':
             d = info()
             print(json.dumps(d, indent=2) if args.json else format_info(d))
@@ -180,9 +273,10 @@ def main(argv: list[str]|None = None) -> int:
             if args.size % 2 or not 32 <= args.size <= 1024: ap.error(f'--size must be even and within 32..1024, got {args.size}')
             demo(args.out, size=args.size, v2s_frames=args.v2s_frames)
         elif args.cmd == 'reenact':
-            from talkhead_nb import v2s
             from talkhead_nb.stylegan3 import load_generator
             G = load_generator(args.generator)
+            check_resolution(args, G.img_resolution)               # before the (slow) method import and projection
+            from talkhead_nb import v2s
             cd = args.co_driving is not None
             motion = v2s.MotionConfig(alpha=args.alpha, beta=args.beta, gamma=args.gamma, zeta=args.zeta, residual=args.residual)
             kw = dict(motion=motion, landmarks=args.landmarks, on_missing=args.on_missing, pose=not args.no_pose,
@@ -207,13 +301,15 @@ def main(argv: list[str]|None = None) -> int:
             print(f'{args.video}: {len(data)} frames tracked, {len(data.train_idx)} train / {data.n_test} test; training in {out}')
             m, hist = dnp.train_dnp(data, cfg, out, dnp.DNPTrainConfig(batch=args.batch, w_perc=perc, w_gan=args.gan),
                                     TrainConfig(steps=args.steps, log_every=max(1, min(100, args.steps // 10)), ckpt_every=max(1, min(1000, args.steps // 4))))
-            print(f'wrote {out / "portrait.safetensors"} (step {args.steps}, loss {hist[-1]["total"]:.4f})')
+            print(f'wrote {out / "portrait.safetensors"} (step {hist[-1]["step"]}, loss {hist[-1]["total"]:.4f})')
         elif args.cmd == 'dnp-reenact':
             from talkhead_nb import dnp
             o = dnp.reenact_video(args.ckpt, args.driving, args.out, tracker=args.tracker, latent=args.latent,
                                   relative=args.relative, side_by_side=args.side_by_side, max_frames=args.max_frames)
             print(f'wrote {o}')
-    except (FileNotFoundError, ValueError, RuntimeError, OSError) as e:
-        print(f'talkhead {args.cmd}: error: {e}', file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f'talkhead {args.cmd}: interrupted', file=sys.stderr); return 130
+    except Exception as e:                # every failure, full disks included: one line, never a traceback
+        print(f'talkhead {args.cmd}: error: {cli_message(e)}', file=sys.stderr)
         return 1
     return 0

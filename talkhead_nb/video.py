@@ -155,7 +155,6 @@ class VideoWriter:
         self.path, self.mark = Path(path), mark
         if self.path.suffix.lower() != '.mp4': raise ValueError(f'{self.path}: VideoWriter writes .mp4 only')
         if self.path.is_dir(): raise ValueError(f'{self.path}: is a folder; give a file name ending in .mp4')
-        if not self.path.parent.is_dir(): raise ValueError(f'{self.path}: folder {self.path.parent} does not exist; create it first')
         try: self.fps = float(fps)
         except (TypeError, ValueError): raise ValueError(f'{self.path}: fps must be a number, got {fps!r}') from None
         if not (math.isfinite(self.fps) and 0 < self.fps <= 1000): raise ValueError(f'{self.path}: fps must be in (0, 1000], got {fps!r}')
