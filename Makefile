@@ -33,9 +33,9 @@ sync: setup
 # After shipping a new tiny G (scripts/train_sg3_tiny.py --ship): re-measure everything that reads it, with the
 # settings the committed numbers were taken with (about 40 minutes on a 2-core CPU). Then review the notebooks' prose.
 remeasure: setup
-	$(BIN)/python scripts/eval_inversion.py --steps 50
-	$(BIN)/python scripts/discover_channels.py --n 32 --steps 60 --w-lpips 0 --threshold 0.7 --t-fg 0.06 --t-bg 0.05 --reproject
-	$(BIN)/python scripts/v2s_benchmark.py
+	$(BIN)/python scripts/eval_inversion.py --steps 50 --ship
+	$(BIN)/python scripts/discover_channels.py --n 32 --steps 60 --w-lpips 0 --threshold 0.7 --t-fg 0.06 --t-bg 0.05 --reproject --ship
+	$(BIN)/python scripts/v2s_benchmark.py --ship
 
 lab: setup
 	$(BIN)/jupyter lab

@@ -1,15 +1,16 @@
 """S-channel discovery data for the shipped tiny synthetic StyleGAN3 (Video2StyleGAN §3.3.3).
 
 1. Renders N held-out synthetic portraits with exact part labels (`synthetic_faces(N, seed=HELDOUT_SEED, with_parts=True)`)
-   and projects them into W+ (`invert.project`) -> data/stylegan3/tiny_synth_heldout.safetensors (ws, the reconstruction
-   PSNR). Skipped when that file exists and --reproject is not given.
+   and projects them into W+ (`invert.project`) -> OUT/tiny_synth_heldout.safetensors (ws, the reconstruction PSNR).
+   Without --reproject the shipped projections (data/stylegan3/) are used.
 2. Runs `v2s.channel_iou` on them, selects the sets with the given thresholds (Eq. 9) and writes
-   data/stylegan3/tiny_synth_channels.json; prints the counts and the localisation check.
+   OUT/tiny_synth_channels.json; prints the counts and the localisation check.
+OUT is --out (default runs/remeasure); only --ship writes into data/stylegan3/ (`core.write_target`).
 
-usage: python scripts/discover_channels.py [--n 100] [--steps 300] [--t-fg ..] [--t-bg ..] [--delta ..] [--reproject]"""
+usage: python scripts/discover_channels.py [--n 100] [--steps 300] [--t-fg ..] [--t-bg ..] [--delta ..] [--reproject] [--out DIR | --ship]"""
 import argparse, json, time, warnings
 import torch
-from talkhead_nb.core import data_path, save_checkpoint, load_checkpoint
+from talkhead_nb.core import data_path, save_checkpoint, load_checkpoint, write_target
 from talkhead_nb.stylegan3 import load_generator
 from talkhead_nb.sg3train import synthetic_faces, HELDOUT_SEED
 from talkhead_nb.invert import project
@@ -27,12 +28,15 @@ ap.add_argument('--t-bg', type=float, default=0.1)
 ap.add_argument('--neg-rule', default='max')
 ap.add_argument('--delta', type=float, default=5.)
 ap.add_argument('--reproject', action='store_true')
+ap.add_argument('--out', default=None, help='folder for the results (default runs/remeasure)')
+ap.add_argument('--ship', action='store_true', help='write into data/stylegan3/ (the shipped files) instead')
 a = ap.parse_args()
 warnings.filterwarnings('ignore', message='LPIPS-')
 G = load_generator('tiny-synth')
 frames, labels = synthetic_faces(a.n, seed=HELDOUT_SEED, with_parts=True)
 x = frames.float() / 255
-dst = data_path('stylegan3', 'tiny_synth_heldout.safetensors', must_exist=False)
+dst = write_target('stylegan3', 'tiny_synth_heldout.safetensors', ship=a.ship, out=a.out)
+if not a.reproject and not dst.exists(): dst = data_path('stylegan3', 'tiny_synth_heldout.safetensors')   # read the shipped ones
 if a.reproject or not dst.exists():
     t = time.time()
     ws = torch.cat([project(G, x[i:i + a.batch], 'w+', steps=a.steps, w_lpips=a.w_lpips, progress=True).ws for i in range(0, a.n, a.batch)])
@@ -46,7 +50,7 @@ masks = part_masks(labels)
 t = time.time(); table = channel_iou(G, ws, masks, threshold=a.threshold); took = time.time() - t
 sets = select_channels(table, a.t_fg, a.t_bg, a.neg_rule)
 sets.meta.update(delta=a.delta, generator='tiny-synth', discovery_seconds=round(took, 2), images=f'{a.n} held-out synthetic frames (W+ projections)')
-sets.save(data_path('stylegan3', 'tiny_synth_channels.json', must_exist=False))
+sets.save(write_target('stylegan3', 'tiny_synth_channels.json', ship=a.ship, out=a.out))
 print(f'discovery on {a.n} images: {took:.1f} s;', {p: len(v) for p, v in sets.sets.items()}, flush=True)
 std = style_std(G)
 for d in (0, 2):

@@ -1,6 +1,6 @@
 """Inversion on the shipped tiny synthetic StyleGAN3: W and W+ projection (default 1000 steps) and PTI (the W pivot,
 350 tuning steps) on 20 held-out synthetic frames (`sg3train.HELDOUT_SEED`) at 64 px. Writes
-data/stylegan3/tiny_synth_inversion.json (mean PSNR / SSIM / LPIPS / L1 per method, per-frame PSNR, timings, machine).
+OUT/tiny_synth_inversion.json (--out, default runs/remeasure; --ship: data/stylegan3/) (mean PSNR / SSIM / LPIPS / L1 per method, per-frame PSNR, timings, machine).
 
 usage: python scripts/eval_inversion.py [--frames 20] [--steps 1000] [--pti-steps 350] [--out PATH]"""
 import argparse, json, platform, time, warnings
@@ -10,13 +10,14 @@ from talkhead_nb.stylegan3 import load_generator
 from talkhead_nb.sg3train import synthetic_faces, HELDOUT_SEED
 from talkhead_nb.invert import project, pti
 from talkhead_nb.metrics import psnr, ssim, LPIPS
-from talkhead_nb.core import atomic_path, data_path
+from talkhead_nb.core import atomic_path, data_path, write_target
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--frames', type=int, default=20)
 ap.add_argument('--steps', type=int, default=1000)
 ap.add_argument('--pti-steps', type=int, default=350)
-ap.add_argument('--out', default=str(data_path('stylegan3', must_exist=False) / 'tiny_synth_inversion.json'))
+ap.add_argument('--out', default=None, help='folder for the results (default runs/remeasure)')
+ap.add_argument('--ship', action='store_true', help='write data/stylegan3/tiny_synth_inversion.json (the shipped table) instead')
 a = ap.parse_args()
 warnings.filterwarnings('ignore', message='LPIPS-')
 torch.manual_seed(0)
@@ -39,5 +40,5 @@ out = dict(n_frames=a.frames, resolution=G.img_resolution, steps=a.steps, pti_st
            table=table, per_frame_psnr={k: psnr(v, frames).tolist() for k, v in rec.items()},
            loss_curves={'W': pw.losses.mean(1).tolist(), 'W+': pwp.losses.mean(1).tolist(),
                         'PTI': [float(sum(c[min(i, len(c) - 1)] for c in pti_curves) / len(pti_curves)) for i in range(max(map(len, pti_curves)))]})
-with atomic_path(a.out) as tmp: Path(tmp).write_text(json.dumps(out, indent=1))
+with atomic_path(write_target('stylegan3', 'tiny_synth_inversion.json', ship=a.ship, out=a.out)) as tmp: Path(tmp).write_text(json.dumps(out, indent=1))
 for r in table: print(r)

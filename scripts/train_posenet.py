@@ -9,7 +9,7 @@ usage: python scripts/train_posenet.py [--target pose|identity] [--run runs/pose
 import argparse, json, time
 from pathlib import Path
 import torch
-from talkhead_nb.core import atomic_path, data_path
+from talkhead_nb.core import atomic_path, data_path, write_target
 from talkhead_nb.posenet import (pose_dataset, train_pose_regressor, save_pose_regressor, pose_errors, PoseNetConfig, PoseTrainConfig,
                                  IdentityRegressor, identity_net_config, POSE_REGRESSORS, IDENTITY_REGRESSORS)
 from talkhead_nb.train import TrainConfig
@@ -45,6 +45,6 @@ res = {'steps': tr.step, 'n_train': a.n, 'train_s_this_run': round(time.time() -
 if not ident: res.update(heldout_median_deg=res['heldout_median_abs_error'], heldout_mean_deg=res['heldout_mean_abs_error'])
 print(json.dumps(res), flush=True)
 if a.ship:
-    dst = data_path(*(IDENTITY_REGRESSORS if ident else POSE_REGRESSORS)['synth'], must_exist=False)
+    dst = write_target(*(IDENTITY_REGRESSORS if ident else POSE_REGRESSORS)['synth'], ship=True)
     save_pose_regressor(net, dst, extra=res)
     print('shipped', dst)

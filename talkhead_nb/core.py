@@ -18,7 +18,7 @@ __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed
            'sample_image', 'make_grid', 'show_grid', 'MdTable', 'md_table', 'rotation_matrix', 'matrix_to_euler',
            'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'short',
            'read_checkpoint_meta', 'config_diff', 'load_checkpoint', 'load_state_strict', 'check_state',
-           'build_for_state', 'config_from_dict', 'tune_cpu_allocator', 'data_path']
+           'build_for_state', 'config_from_dict', 'tune_cpu_allocator', 'warn_once', 'data_path', 'write_target']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -474,6 +474,16 @@ def tune_cpu_allocator() -> bool:
     M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
     return bool(libc.mallopt(M_MMAP_MAX, 0)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2 ** 31 - 1))
 
+# %% ../nbs/00_core.ipynb #778aa387
+_WARNED: set[str] = set()
+
+def warn_once(key: str, message: str, category=UserWarning) -> bool:
+    "Issue `message` as a warning the first time `key` is seen in this process; True if it was issued."
+    import warnings
+    if key in _WARNED: return False
+    _WARNED.add(key); warnings.warn(message, category, stacklevel=3)
+    return True
+
 # %% ../nbs/00_core.ipynb #87ebf9cf
 def data_path(*parts: str, must_exist: bool = True) -> Path:
     "Path of a shipped file under `data/` (override the folder with `$TALKHEAD_DATA`)."
@@ -484,3 +494,13 @@ def data_path(*parts: str, must_exist: bool = True) -> Path:
         raise FileNotFoundError(f'{p}: shipped file missing. It comes with a clone of talkhead_nb (data/); '
                                 'rebuild it by running the notebook that makes it (see the data/README), or set TALKHEAD_DATA.')
     return p
+
+# %% ../nbs/00_core.ipynb #7ae2d68d
+def write_target(*data_parts: str, # the shipped file's path under data/, e.g. ('v2s', 'benchmark.json')
+                 ship: bool = False, # True: the shipped file itself (a script's --ship)
+                 out: str|os.PathLike|None = None # otherwise this folder (default runs/remeasure)
+                ) -> Path:
+    "Where a re-measuring script or cell writes `data_parts`: the shipped file only with `ship`, else `out/<file name>`."
+    if ship: return data_path(*data_parts, must_exist=False)
+    d = Path(out if out is not None else Path('runs') / 'remeasure'); d.mkdir(parents=True, exist_ok=True)
+    return d / data_parts[-1]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import assert_shape, to_tensor, rotation_matrix, gaze_vector, ImageFormatError
+from .core import assert_shape, to_tensor, rotation_matrix, gaze_vector, ImageFormatError, warn_once
 from . import zoo
 
 # %% auto #0
@@ -144,7 +144,9 @@ class LPIPS(nn.Module):
         import lpips
         with torch.random.fork_rng(devices=[]):                 # a fixed random backbone (when its weights are missing), so
             torch.manual_seed(0)                                 # values are at least comparable between instances and runs
-            self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
+            with warnings.catch_warnings():                          # lpips builds its torchvision backbone with the deprecated
+                warnings.filterwarnings('ignore', message=".*(pretrained|weights).*deprecated", category=UserWarning)   # argument
+                self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
         self.net, self.comparable = net, True
         try:
             from talkhead_nb.safeload import load_torch_file, state_dict_of
@@ -154,8 +156,8 @@ class LPIPS(nn.Module):
         except zoo.WeightsNotFound:
             if not allow_random_backbone: raise
             self.comparable = False
-            warnings.warn(f'LPIPS-{net} is running with a RANDOM backbone (weights {_LPIPS_BACKBONE[net]!r} missing): '
-                          'its values are NOT comparable to published LPIPS numbers.', stacklevel=2)
+            warn_once(f'lpips-random-{net}', f'LPIPS-{net} is running with a RANDOM backbone (weights {_LPIPS_BACKBONE[net]!r} missing): '
+                          'its values are NOT comparable to published LPIPS numbers.')
         for p in self.parameters(): p.requires_grad_(False)
 
     @property

@@ -634,7 +634,7 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
 def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES, anchors=LOCAL_ANCHORS,
                   reference_seed: int = 7_000_001, # the reference of the main tables
                   extra_references: tuple = (7_000_006, 7_000_008), # more reference seeds, same driving clip: does the ordering carry over?
-                  log=print) -> dict:
+                  log=print, progress: bool = False) -> dict: # progress: a bar over the method rows
     """All methods × both Eq. 10 readings × both Eq. 1 anchors × forward/reversed driving on the synthetic benchmark,
     bounds, controls for the temporal filter, and the default rows again for `extra_references`: metrics and timings."""
     from talkhead_nb import zoo
@@ -676,7 +676,8 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
                     if mth == 'baseline' and anc != anchors[0]: continue      # the baseline has no local channels
                     yield mth, res, anc
     rows, outs = [], {}
-    for mth, res, anc in variants():
+    from tqdm.auto import tqdm
+    for mth, res, anc in tqdm(list(variants()), disable=not progress, desc='benchmark rows'):
         row = label(mth, res, anc)
         for direction, (enc, D, A, te) in encs.items():
             t = time.time(); fr = render(mth, res, anc, enc, bm, direction); ts = time.time() - t

@@ -315,7 +315,8 @@ def threshold_sweep(table: IOUTable, t_fg: list[float], t_bg: float = 0.1, neg_r
 def channel_localisation(G, ws: torch.Tensor, # [N, num_ws, w_dim]
                          masks: dict[str, torch.Tensor], # part -> [N,H,W] bool
                          delta: float = 5., std: dict|None = None, dilate: int = 2,
-                         layers: list[str]|None = None, chunk: int = 256 # images per synthesis call
+                         layers: list[str]|None = None, chunk: int = 256, # images per synthesis call
+                         progress: bool = False # a progress bar over the layers (the scan takes minutes)
                         ) -> dict[str, dict[str, torch.Tensor]]: # part -> layer -> [C] in-mask energy share
     "For every S channel alone, moved by `delta`·σ: the share of the pixel-change energy inside each part's mask."
     std = std or style_std(G)
@@ -323,7 +324,8 @@ def channel_localisation(G, ws: torch.Tensor, # [N, num_ws, w_dim]
     M = {p: dilate_masks(m, dilate).float() for p, m in masks.items()}
     with torch.no_grad(): s0, base = G.synthesis.w_to_s(ws), G.synthesis(ws)
     out = {p: {} for p in M}
-    for layer in layers or s_layers(G):
+    from tqdm.auto import tqdm
+    for layer in tqdm(layers or s_layers(G), disable=not progress, desc='S channels, layer by layer'):
         C = s0[layer].shape[1]
         share = {p: torch.zeros(C) for p in M}
         per = max(1, chunk // N)                                            # channels per call

@@ -71,21 +71,36 @@ def render_part_edit(G, ws: torch.Tensor, sets: ChannelSets, scales: dict[str, f
 
 # %% ../nbs/50_widgets.ipynb #a4d980b6
 class _Viewer:
-    "Shared shell: controls on the left, a matplotlib `Output` on the right, redraw on every change."
+    "Shared shell: controls on the left, a matplotlib `Output` on the right, redraw on every change; a failed redraw says why."
     def __init__(self, controls: list, ncols: int = 1):
         import ipywidgets as W
-        self.controls, self.out, self.ncols = controls, W.Output(), ncols
+        self.controls, self.out, self.ncols, self.last, self.error = controls, W.Output(), ncols, None, None
         for c in controls: c.observe(lambda _: self.update(), names='value')
         self.box = W.HBox([W.VBox(controls), self.out])
     def panels(self) -> dict[str, torch.Tensor]: raise NotImplementedError
-    def update(self):
+    def _figure(self, panels: dict, stale: bool = False):
         import matplotlib.pyplot as plt
-        panels = self.panels()
+        fig, ax = plt.subplots(1, len(panels), figsize=(3 * len(panels), 3), squeeze=False)
+        for a, (k, v) in zip(ax[0], panels.items()):
+            a.imshow(v.permute(1, 2, 0).numpy(), alpha=0.35 if stale else 1.); a.set_title(f'{k} (stale)' if stale else k); a.axis('off')
+        return fig
+    def update(self) -> dict[str, torch.Tensor]|None:
+        "Redraw; on an exception, show its text in the panel's own output and the last good image greyed out as stale."
+        import io, matplotlib.pyplot as plt
+        from IPython.display import Image as _Image
+        try: panels = self.panels()
+        except Exception as e:
+            self.error = f'{type(e).__name__}: {e}'
+            self.out.outputs = ()
+            self.out.append_stderr(f'⚠ redraw failed — {self.error}\n' + ('(the image below is the last good one: stale)\n' if self.last else ''))
+            if self.last is not None:
+                buf = io.BytesIO(); fig = self._figure(self.last, stale=True); fig.savefig(buf, format='png'); plt.close(fig)
+                self.out.append_display_data(_Image(buf.getvalue()))
+            return None
+        self.error, self.last = None, panels
         with self.out:
             self.out.clear_output(wait=True)
-            fig, ax = plt.subplots(1, len(panels), figsize=(3 * len(panels), 3), squeeze=False)
-            for a, (k, v) in zip(ax[0], panels.items()): a.imshow(v.permute(1, 2, 0).numpy()); a.set_title(k); a.axis('off')
-            plt.show()
+            self._figure(panels); plt.show()
         return panels
     def _ipython_display_(self):
         from IPython.display import display
@@ -166,6 +181,13 @@ class ReenactPanel(_Viewer):
         self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value=MotionConfig().local_anchor, description='Eq. 1 anchor')
         self.frame = W.IntSlider(0, 0, len(enc.frames) - 1, description='frame')
         super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual, self.anchor])
+    @classmethod
+    def from_clip(cls, G, reference, driving, co_driving=None, cfg=None, progress: bool = False) -> 'ReenactPanel':
+        "One call, like the other explorers: set the reference, encode the driving (and co-driving) clip, build the panel."
+        from talkhead_nb.v2s import Video2StyleGAN
+        model = Video2StyleGAN(G, cfg=cfg)
+        model.set_reference(reference, progress=progress)
+        return cls(model, model.encode(driving, co_driving, progress=progress))
     def panels(self):
         return render_reenact_frame(self.model, self.enc, self.frame.value, self.alpha.value, self.beta.value, self.gamma.value,
                                     self.zeta.value, self.parts.value, self.placement.value, self.method.value, self.residual.value,

@@ -66,10 +66,15 @@ def test_evaluate_requires_what_it_needs():
     nan = a.clone(); nan[2, 0, 0, 0] = float('nan')
     with pytest.raises(M.MetricError, match='frames 0..3: generated: NaN or inf in images \\[2\\]'): M.evaluate(nan, a, metrics=['l1'])
 
-def test_lpips_missing_backbone_uses_zoo_error():
-    from talkhead_nb import zoo
+def test_lpips_missing_backbone_uses_zoo_error(monkeypatch):
+    from talkhead_nb import zoo, core
+    import warnings
+    monkeypatch.setattr(core, '_WARNED', set())            # a fresh process, as far as warn_once knows
     with pytest.raises(zoo.WeightsNotFound, match='vgg16-397923af.pth'): M.LPIPS('vgg')
     with pytest.warns(UserWarning, match='RANDOM backbone'): lp = M.LPIPS('alex', allow_random_backbone=True)
+    with warnings.catch_warnings(record=True) as w:         # said once per process; torchvision's deprecation pair never
+        warnings.simplefilter('always'); M.LPIPS('alex', allow_random_backbone=True)
+    assert not [x for x in w if 'RANDOM backbone' in str(x.message) or 'deprecated' in str(x.message)], [str(x.message) for x in w]
     assert not lp.comparable and 'not comparable' in lp.label
     d = lp(torch.rand(2, 3, 64, 64, generator=g), torch.rand(2, 3, 64, 64, generator=g))
     assert d.shape == (2,) and torch.isfinite(d).all()
