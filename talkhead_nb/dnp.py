@@ -281,17 +281,22 @@ class PortraitVideo:
     def from_video(cls, video, # path or [T,3,H,W] frames of one person, roughly framed on the head
                    size: int = 256, n_test: int|None = None, model: str = 'dlib', max_frames: int|None = None) -> 'PortraitVideo':
         "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
-        from talkhead_nb.video import read_video
+        from talkhead_nb.video import VideoReader
         from talkhead_nb.face import track_video, NoFaceFound
         name = str(video) if isinstance(video, (str, Path)) else 'video'
-        if isinstance(video, (str, Path)): frames, fps = read_video(video, max_frames=max_frames)
-        else: frames, fps = torch.as_tensor(video)[:max_frames], 25.
-        if frames.dtype == torch.uint8: frames = frames.float() / 255
-        T, _, H, W = frames.shape
-        s = min(H, W)
-        frames = frames[:, :, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
-        tr = track_video(frames, model=model, fps=fps)                       # tracked at full resolution
-        if s != size: frames = F.interpolate(frames, size=(size, size), mode='bilinear', antialias=True, align_corners=False).clamp(0, 1)
+        if isinstance(video, (str, Path)): src = VideoReader(video, max_frames=max_frames); fps = src.fps
+        else: src, fps = torch.as_tensor(video)[:max_frames], 25.
+        small = []
+        def crops():                          # one frame at a time: a 4K clip never sits in memory whole
+            for f in src:
+                if f.dtype == torch.uint8: f = f.float() / 255
+                H, W = f.shape[-2:]; s = min(H, W)
+                c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
+                small.append(c if s == size else F.interpolate(c[None], size=(size, size), mode='bilinear', antialias=True,
+                                                               align_corners=False)[0].clamp(0, 1))
+                yield c                       # tracked at full resolution
+        tr = track_video(crops(), model=model, fps=fps)
+        frames = torch.stack(small); T = len(frames)
         if tr.failed.any():
             raise NoFaceFound(f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
                               'a portrait needs parameters for every frame — cut those frames out of the video and retry')

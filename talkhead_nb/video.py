@@ -15,9 +15,9 @@ from . import __version__
 from .core import to_tensor, to_uint8, atomic_path, PROVENANCE, ImageFormatError
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'PROVENANCE_TAG', 'RESERVED_TAGS', 'VideoReadError', 'VideoInfo', 'VideoReader',
-           'read_video', 'visible_mark', 'check_extra_meta', 'VideoWriter', 'write_video', 'video_metadata',
-           'is_marked_synthetic']
+__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'PROVENANCE_TAG', 'RESERVED_TAGS', 'VideoReadError', 'VideoInfo',
+           'VideoReader', 'available_memory', 'read_video', 'visible_mark', 'check_extra_meta', 'VideoWriter',
+           'write_video', 'video_metadata', 'is_marked_synthetic']
 
 # %% ../nbs/01_video.ipynb #03e1d523
 VIDEO_EXTS = {'.mp4', '.avi', '.mov', '.mkv', '.webm', '.gif', '.m4v'}
@@ -102,6 +102,9 @@ class VideoReader:
                 yield torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
                 i += 1
         except VideoReadError: raise
+        except (MemoryError, RuntimeError) as e:
+            if isinstance(e, RuntimeError) and 'alloc' not in str(e).lower(): raise VideoReadError(f'{self.path}: decoding failed at frame {i} ({e})') from e
+            raise VideoReadError(f'{self.path}: out of memory at frame {i} ({w}x{h} frames); {DOWNSCALE_ADVICE}') from e
         except Exception as e:
             raise VideoReadError(f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})') from e
         finally: gen.close()
@@ -110,12 +113,34 @@ class VideoReader:
             raise VideoReadError(f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
                                  f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.')
 
+DOWNSCALE_ADVICE = 'downscale the clip first (e.g. `ffmpeg -i in.mp4 -vf scale=-2:720 out.mp4`) or read fewer frames (max_frames)'
+
+def available_memory() -> int|None:
+    "Bytes of memory the OS says are available (Linux `MemAvailable`), or None where it does not say."
+    try:
+        for line in open('/proc/meminfo'):
+            if line.startswith('MemAvailable:'): return int(line.split()[1]) * 1024
+    except OSError: return None
+    return None
+
 def read_video(path: str|os.PathLike, max_frames: int|None = None, **kwargs) -> tuple[torch.Tensor, float]:
-    "Read a (short) video into memory: returns frames [T,3,H,W] and fps. Use `VideoReader` for long ones."
+    "Read a (short) video into memory: frames [T,3,H,W] and fps. Refuses, before decoding, a clip that would not fit in memory."
     r = VideoReader(path, max_frames=max_frames, **kwargs)
-    frames = list(r)
-    if not frames: raise VideoReadError(f'{path}: video has no frames')
-    return torch.stack(frames), r.fps
+    (w, h), n = r.size, r.info.n_frames
+    n = min(n, max_frames) if n is not None and max_frames is not None else n
+    need, avail = (n or 0) * 3 * h * w * 4, available_memory()
+    if n and avail is not None and need > 0.7 * avail:
+        raise VideoReadError(f'{path}: holding its {n} frames of {w}x{h} needs {need / 2**30:.1f} GB, {avail / 2**30:.1f} GB are '
+                             f'available; {DOWNSCALE_ADVICE}. Tracking and metrics stream frames and need none of this.')
+    out = torch.empty(n + 1, 3, h, w) if n else None           # +1: containers may round their frame count down
+    frames, T = [], 0
+    for f in r:
+        if out is not None and T < len(out): out[T] = f
+        else: frames.append(f)
+        T += 1
+    if not T: raise VideoReadError(f'{path}: video has no frames')
+    if out is None: return torch.stack(frames), r.fps
+    return (out[:T] if T <= len(out) else torch.cat([out, torch.stack(frames)])), r.fps
 
 # %% ../nbs/01_video.ipynb #680fb0a5
 PROVENANCE_TAG = f"SYNTHETIC: generated or edited by talkhead_nb {__version__} (face reenactment research toolkit)"
