@@ -8,7 +8,7 @@ STAMP := $(VENV)/.talkhead-setup
 # pip's global config here points at two local index folders that do not exist; hide that noise only.
 QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
 
-.PHONY: setup demo test lab bench docs sync clean remeasure
+.PHONY: setup demo test lab bench docs sync clean remeasure lock hooks
 
 setup: $(STAMP)
 
@@ -19,7 +19,19 @@ $(STAMP): requirements-lock.txt settings.ini setup.py
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . 2>&1 | { $(QUIET_PIP); }
 	$(BIN)/python -m pip check
 	$(BIN)/python -c "from talkhead_nb.compat import install_import_hook; print('import hook:', install_import_hook())"
+	@$(MAKE) --no-print-directory hooks
 	@touch $(STAMP)
+
+# nbdev's git hooks (notebook merge driver, Jupyter save hooks) and a pre-commit hook that cleans staged notebooks.
+hooks:
+	@if [ -d .git ]; then \
+	  $(BIN)/nbdev_install_hooks >/dev/null && \
+	  printf '#!/bin/sh\n# installed by make setup: clean staged notebooks (outputs, metadata) before they are committed\nfiles=$$(git diff --cached --name-only --diff-filter=ACM -- "*.ipynb")\nfor f in $$files; do $(CURDIR)/$(BIN)/nbdev_clean --fname "$$f" || exit 1; git add "$$f"; done\n' > .git/hooks/pre-commit && \
+	  chmod +x .git/hooks/pre-commit && echo "git hooks: nbdev merge driver + notebook cleaning on commit"; fi
+
+# Re-resolve the exact lock from the current .venv (every transitive package, as pip freeze lists it).
+lock: setup
+	$(BIN)/python scripts/lock.py
 
 demo: setup
 	$(BIN)/talkhead demo --out outputs
@@ -38,7 +50,7 @@ remeasure: setup
 	$(BIN)/python scripts/v2s_benchmark.py --ship
 
 lab: setup
-	$(BIN)/jupyter lab
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: setup
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
