@@ -20,6 +20,9 @@ $(STAMP): requirements-lock.txt settings.ini setup.py
 	$(BIN)/python -m pip check
 	$(BIN)/python -c "from talkhead_nb.compat import install_import_hook; print('import hook:', install_import_hook())"
 	@$(MAKE) --no-print-directory hooks
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  echo "installing Debian's chromium (the docs test renders the site in it) ..." && apt-get install -y -q chromium >/dev/null 2>&1; } || \
+	  echo "note: chromium is not installed; the docs browser test will be skipped"
 	@touch $(STAMP)
 
 # nbdev's git hooks (notebook merge driver, Jupyter save hooks) and a pre-commit hook that cleans staged notebooks.
