@@ -275,7 +275,9 @@ def payloads() -> list[Payload]:
                                    'num_layers': 32}))(d), _gen, 'does not fit', bomb=True),
         Payload('claims_config.safetensors', 'size claim', _safetensors('claims_config.safetensors',
                 _ckpt_meta({**SG3Config.micro().__dict__, 'z_dim': 60000, 'w_dim': 60000})), _gen, 'z_dim must be', bomb=True),
-        Payload('claims_frames.safetensors', 'size claim', lambda d: _portrait_claim(d), _portrait, 'does not fit', bomb=True),
+        Payload('claims_frames.safetensors', 'size claim', lambda d: _portrait_claim(d, 50_000_000), _portrait, 'n_frames must be', bomb=True),
+        Payload('claims_frames_in_range.safetensors', 'size claim', lambda d: _portrait_claim(d, 5_000_000, 'claims_frames_in_range'),
+                _portrait, 'does not fit', bomb=True),    # within DNPConfig's bounds: refused by the meta-device comparison
         Payload('zip_bomb.pt', 'size claim', _zip_bomb, _torch, 'zip bomb', bomb=True),
         Payload('claims_storage.pt', 'size claim', _write('claims_storage.pt', legacy_storage(b'', 1 << 40)), _torch,
                 'claim', bomb=True),
@@ -314,16 +316,16 @@ def _laugh_records(depth: int) -> bytes:
         out += emit(record('Module', {'_modules': {'a': Get(i), 'b': Get(i)}})) + b'\x940'
     return out + emit(Get(depth))
 
-def _portrait_claim(d: Path) -> Path:
-    "A real tiny portrait whose config says n_frames = 50 000 000."
+def _portrait_claim(d: Path, n_frames: int, name: str = 'claims_frames') -> Path:
+    "A real tiny portrait whose config claims `n_frames` (its latent table would be n_frames × 16 floats)."
     from talkhead_nb.dnp import DNPConfig, DynamicNeuralPortrait, save_portrait
     import dataclasses
     cfg = DNPConfig.tiny(size=16, width=8, feat_dim=8, n_res=1, n_frames=2)
-    p = save_portrait(d / 'claims_frames.safetensors', DynamicNeuralPortrait(cfg))
+    p = save_portrait(d / f'{name}.safetensors', DynamicNeuralPortrait(cfg))
     from safetensors.torch import load_file, save_file
     from safetensors import safe_open
     with safe_open(str(p), 'pt') as f: md = f.metadata()
-    meta = json.loads(md['talkhead_nb']); meta['config']['n_frames'] = 50_000_000
+    meta = json.loads(md['talkhead_nb']); meta['config']['n_frames'] = n_frames
     save_file(load_file(str(p)), str(p), metadata={'talkhead_nb': json.dumps(meta)})
     return p
 

@@ -97,10 +97,11 @@ def test_cli_reports_a_hostile_generator_in_one_line(tmp_path):
     "`talkhead reenact --generator laughs.pkl` fails fast with one clear line, no traceback."
     p = PAYLOADS['laughs_modules.pkl'].build(tmp_path)
     from PIL import Image
-    Image.new('RGB', (64, 64)).save(tmp_path / 'ref.png')
+    from talkhead_nb.video import write_video
+    Image.new('RGB', (64, 64)).save(tmp_path / 'ref.png'); write_video(tmp_path / 'drv.mp4', [torch.rand(3, 64, 64)] * 2)
     t0 = time.time()
     r = subprocess.run([str(Path(sys.executable).parent / 'talkhead'), 'reenact', '--reference', str(tmp_path / 'ref.png'),
-                        '--driving', str(tmp_path / 'ref.png'), '--generator', str(p), '--out', str(tmp_path / 'o.mp4')],
+                        '--driving', str(tmp_path / 'drv.mp4'), '--generator', str(p), '--out', str(tmp_path / 'o.mp4')],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0 and 'Traceback' not in r.stderr, r.stderr[-2000:]
     assert 'laughs_modules.pkl' in r.stderr + r.stdout and 'more than' in r.stderr + r.stdout
