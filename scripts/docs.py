@@ -12,7 +12,7 @@ time, which cannot happen here) the site is built offline the way `nbdev_docs` p
 
 usage: python scripts/docs.py [--offline] [--no-exec] [--only NAME ...] [--out DIR]
 """
-import argparse, base64, html, os, re, shutil, subprocess, sys
+import argparse, html, os, re, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

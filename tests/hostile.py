@@ -7,11 +7,10 @@ code payloads would only create a marker file, and the tests check that the mark
 `NewObj`, `PersId`, `Memo`, `Get`, `Raw`) spell out what a hostile file needs, so every byte is ours.
 """
 from __future__ import annotations
-import io, json, struct, zipfile
+import json, struct, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-import numpy as np
 import torch
 
 # ---------------------------------------------------------------- a pickle writer, opcode by opcode
@@ -119,7 +118,6 @@ def module_tree(sd: dict, tamper: Callable | None = None) -> dict:
 
 def snapshot(G, init_kwargs: dict | None = None, tamper=None, extra_state: dict | None = None) -> bytes:
     "An official-layout snapshot `{'G_ema': Generator record}` of `G`, every byte written by `emit`."
-    from talkhead_nb.stylegan3 import SG3Config
     kw = dict(init_kwargs or G.cfg.init_kwargs())
     kw['mapping_kwargs'] = easydict(kw['mapping_kwargs']) if isinstance(kw.get('mapping_kwargs'), dict) else kw.get('mapping_kwargs')
     st = module_tree(G.state_dict(), tamper)
@@ -319,7 +317,6 @@ def _laugh_records(depth: int) -> bytes:
 def _portrait_claim(d: Path, n_frames: int, name: str = 'claims_frames') -> Path:
     "A real tiny portrait whose config claims `n_frames` (its latent table would be n_frames × 16 floats)."
     from talkhead_nb.dnp import DNPConfig, DynamicNeuralPortrait, save_portrait
-    import dataclasses
     cfg = DNPConfig.tiny(size=16, width=8, feat_dim=8, n_res=1, n_frames=2)
     p = save_portrait(d / f'{name}.safetensors', DynamicNeuralPortrait(cfg))
     from safetensors.torch import load_file, save_file
