@@ -18,7 +18,9 @@ def lock() -> dict:
 def test_lock_pins_every_installed_package_exactly():
     "Every distribution in this environment is in the lock at its installed version, and every pin is installed."
     pins = lock()
-    installed = {norm(d.metadata['Name']): d.version for d in md.distributions()}
+    import sysconfig                                       # site-packages only: not setuptools' vendored copies that
+    site = list({sysconfig.get_paths()['purelib'], sysconfig.get_paths()['platlib']})   # pkg_resources puts on sys.path
+    installed = {norm(d.metadata['Name']): d.version for d in md.distributions(path=site)}
     installed.pop('talkhead-nb', None); installed.pop('pip', None)
     strip = lambda v: v.split('+')[0]                     # torch 2.13.0+cpu is the local CPU build of the 2.13.0 pin
     assert {k: strip(v) for k, v in installed.items()} == {k: strip(v) for k, v in pins.items()}
