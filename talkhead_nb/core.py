@@ -16,9 +16,9 @@ from . import __version__
 __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed', 'ShapeError', 'assert_shape',
            'ImageFormatError', 'to_tensor', 'to_uint8', 'to_pil', 'to_numpy', 'atomic_path', 'save_image', 'load_image',
            'sample_image', 'make_grid', 'show_grid', 'MdTable', 'md_table', 'rotation_matrix', 'matrix_to_euler',
-           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'short',
-           'read_checkpoint_meta', 'config_diff', 'load_checkpoint', 'load_state_strict', 'check_state',
-           'build_for_state', 'config_from_dict', 'tune_cpu_allocator', 'warn_once', 'data_path', 'write_target']
+           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'config_diff',
+           'load_checkpoint', 'load_state_strict', 'short', 'read_checkpoint_meta', 'check_state', 'build_for_state',
+           'config_from_dict', 'tune_cpu_allocator', 'warn_once', 'data_path', 'write_target']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -334,36 +334,6 @@ def save_checkpoint(path: str|os.PathLike, # destination `.safetensors` file
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())
     return path
 
-def short(x, n: int = 60) -> str:
-    "A bounded description of untrusted data for an error message (never the `repr` of a container)."
-    if isinstance(x, (str, bytes, bytearray)):
-        return repr(x[:n]) + (f'… ({len(x)} long)' if len(x) > n else '')
-    if x is None or isinstance(x, (bool, float)): return repr(x)
-    if isinstance(x, int): return repr(x) if x.bit_length() <= 64 else f'<int of {x.bit_length()} bits>'
-    return f'<{type(x).__name__}>'
-
-_META_FIELDS = {'class': str, 'config': dict, 'extra': dict}
-
-def read_checkpoint_meta(path: str|os.PathLike) -> dict:
-    "The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors; checked field by field."
-    from safetensors import safe_open
-    path = Path(path)
-    if not path.exists(): raise CheckpointError(f'{path}: checkpoint not found')
-    try:
-        with safe_open(str(path), framework='pt') as f: md = f.metadata() or {}
-    except Exception as e:
-        raise CheckpointError(f'{path}: not a readable safetensors file ({e}); it may be truncated — restore it from a backup or retrain') from e
-    if 'talkhead_nb' not in md: raise CheckpointError(f'{path}: a safetensors file but not a talkhead_nb checkpoint (no talkhead_nb metadata)')
-    try: meta = json.loads(md['talkhead_nb'])
-    except (ValueError, RecursionError) as e:
-        raise CheckpointError(f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited') from None
-    if type(meta) is not dict: raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
-    if meta.get('format') != CKPT_FORMAT: raise CheckpointError(f"{path}: checkpoint format {short(meta.get('format'))}, this version reads {CKPT_FORMAT!r}")
-    for k, t in _META_FIELDS.items():
-        if k not in meta: raise CheckpointError(f'{path}: its metadata has no {k!r} field; the file is damaged or was edited')
-        if type(meta[k]) is not t: raise CheckpointError(f'{path}: metadata field {k!r} is a {type(meta[k]).__name__}, not a {t.__name__}')
-    return meta
-
 def config_diff(stored: dict, expected: dict) -> list[str]:
     "Human-readable differences between two config dicts: one line per differing field."
     out = []
@@ -402,6 +372,37 @@ def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], so
     check_state(model, sd, source, hint, check_values)
     model.load_state_dict(sd, strict=True)
     return model
+
+# %% ../nbs/00_core.ipynb #71e6d50e
+def short(x, n: int = 60) -> str:
+    "A bounded description of untrusted data for an error message (never the `repr` of a container)."
+    if isinstance(x, (str, bytes, bytearray)):
+        return repr(x[:n]) + (f'… ({len(x)} long)' if len(x) > n else '')
+    if x is None or isinstance(x, (bool, float)): return repr(x)
+    if isinstance(x, int): return repr(x) if x.bit_length() <= 64 else f'<int of {x.bit_length()} bits>'
+    return f'<{type(x).__name__}>'
+
+_META_FIELDS = {'class': str, 'config': dict, 'extra': dict}
+
+def read_checkpoint_meta(path: str|os.PathLike) -> dict:
+    "The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors; checked field by field."
+    from safetensors import safe_open
+    path = Path(path)
+    if not path.exists(): raise CheckpointError(f'{path}: checkpoint not found')
+    try:
+        with safe_open(str(path), framework='pt') as f: md = f.metadata() or {}
+    except Exception as e:
+        raise CheckpointError(f'{path}: not a readable safetensors file ({e}); it may be truncated — restore it from a backup or retrain') from e
+    if 'talkhead_nb' not in md: raise CheckpointError(f'{path}: a safetensors file but not a talkhead_nb checkpoint (no talkhead_nb metadata)')
+    try: meta = json.loads(md['talkhead_nb'])
+    except (ValueError, RecursionError) as e:
+        raise CheckpointError(f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited') from None
+    if type(meta) is not dict: raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
+    if meta.get('format') != CKPT_FORMAT: raise CheckpointError(f"{path}: checkpoint format {short(meta.get('format'))}, this version reads {CKPT_FORMAT!r}")
+    for k, t in _META_FIELDS.items():
+        if k not in meta: raise CheckpointError(f'{path}: its metadata has no {k!r} field; the file is damaged or was edited')
+        if type(meta[k]) is not t: raise CheckpointError(f'{path}: metadata field {k!r} is a {type(meta[k]).__name__}, not a {t.__name__}')
+    return meta
 
 # %% ../nbs/00_core.ipynb #f5031061
 def check_state(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True):
