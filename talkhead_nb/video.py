@@ -15,8 +15,8 @@ from . import __version__
 from .core import to_tensor, to_uint8, atomic_path, PROVENANCE, ImageFormatError
 
 # %% auto #0
-__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'PROVENANCE_TAG', 'RESERVED_TAGS', 'VideoReadError', 'VideoInfo',
-           'VideoReader', 'available_memory', 'read_video', 'visible_mark', 'check_extra_meta', 'VideoWriter',
+__all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'RESERVED_TAGS', 'PROVENANCE_TAG', 'VideoReadError', 'VideoInfo',
+           'VideoReader', 'available_memory', 'read_video', 'check_extra_meta', 'visible_mark', 'VideoWriter',
            'write_video', 'video_metadata', 'is_marked_synthetic']
 
 # %% ../nbs/01_video.ipynb #03e1d523
@@ -113,6 +113,7 @@ class VideoReader:
             raise VideoReadError(f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
                                  f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.')
 
+# %% ../nbs/01_video.ipynb #fa31a42d
 DOWNSCALE_ADVICE = 'downscale the clip first (e.g. `ffmpeg -i in.mp4 -vf scale=-2:720 out.mp4`) or read fewer frames (max_frames)'
 
 def available_memory() -> int|None:
@@ -142,22 +143,7 @@ def read_video(path: str|os.PathLike, max_frames: int|None = None, **kwargs) -> 
     if out is None: return torch.stack(frames), r.fps
     return (out[:T] if T <= len(out) else torch.cat([out, torch.stack(frames)])), r.fps
 
-# %% ../nbs/01_video.ipynb #680fb0a5
-PROVENANCE_TAG = f"SYNTHETIC: generated or edited by talkhead_nb {__version__} (face reenactment research toolkit)"
-
-def visible_mark(frame: torch.Tensor, # [3,H,W] in [0,1]
-                 text: str = 'SYNTHETIC') -> torch.Tensor:
-    "Stamp a small high-contrast label in the bottom-right corner of a frame."
-    im = Image.fromarray(to_uint8(frame))
-    d = ImageDraw.Draw(im)
-    h, w = frame.shape[-2:]
-    x0, y0, x1, y1 = d.textbbox((0, 0), text)
-    tw, th = x1 - x0, y1 - y0
-    x, y = w - tw - 4, h - th - 5
-    d.rectangle([x - 2, y - 2, x + tw + 2, y + th + 3], fill=(0, 0, 0))
-    d.text((x - x0, y - y0), text, fill=(255, 255, 255))
-    return to_tensor(im)
-
+# %% ../nbs/01_video.ipynb #a55deafa
 RESERVED_TAGS = ('comment', 'description', 'encoder_software', 'encoder')   # the provenance mark lives here
 
 def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
@@ -173,6 +159,22 @@ def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
             raise ValueError(f'{path}: metadata {k!r} must be one line of at most 4096 printable characters')
         out[k] = v
     return out
+
+# %% ../nbs/01_video.ipynb #680fb0a5
+PROVENANCE_TAG = f"SYNTHETIC: generated or edited by talkhead_nb {__version__} (face reenactment research toolkit)"
+
+def visible_mark(frame: torch.Tensor, # [3,H,W] in [0,1]
+                 text: str = 'SYNTHETIC') -> torch.Tensor:
+    "Stamp a small high-contrast label in the bottom-right corner of a frame."
+    im = Image.fromarray(to_uint8(frame))
+    d = ImageDraw.Draw(im)
+    h, w = frame.shape[-2:]
+    x0, y0, x1, y1 = d.textbbox((0, 0), text)
+    tw, th = x1 - x0, y1 - y0
+    x, y = w - tw - 4, h - th - 5
+    d.rectangle([x - 2, y - 2, x + tw + 2, y + th + 3], fill=(0, 0, 0))
+    d.text((x - x0, y - y0), text, fill=(255, 255, 255))
+    return to_tensor(im)
 
 class VideoWriter:
     "Write frames to an H.264 mp4 with provenance metadata; atomic on close. Use as a context manager."
