@@ -7,7 +7,7 @@ usage: python bench/bench_stylegan3.py /path/to/local/NVlabs/stylegan3 [--tuned]
 the official reference more: it allocates larger tensors); report both settings."""
 import sys, time, warnings
 import torch
-from talkhead_nb.stylegan3 import Generator, SG3Config
+from talkhead_nb.stylegan3.networks import Generator, SG3Config
 
 CONFIGS = {  # 64 px generators: an R config of ~2 M parameters (the size DESIGN §3 timed), a T config, and tiny()
     'R-64 (2.1M)': SG3Config.R(64, z_dim=256, w_dim=256, channel_base=16384, channel_max=256),

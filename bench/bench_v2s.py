@@ -11,8 +11,9 @@ import argparse, time, warnings
 import torch
 warnings.filterwarnings('ignore')
 from talkhead_nb import v2s
-from talkhead_nb.stylegan3 import Generator, SG3Config, load_generator
-from talkhead_nb.invert import project
+from talkhead_nb.stylegan3.networks import Generator, SG3Config
+from talkhead_nb.stylegan3.load import load_generator
+from talkhead_nb.stylegan3.invert import project
 
 PAPER_FPS = 1.5
 ap = argparse.ArgumentParser()

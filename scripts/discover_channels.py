@@ -11,11 +11,12 @@ usage: python scripts/discover_channels.py [--n 100] [--steps 300] [--t-fg ..] [
 import argparse, json, time, warnings
 import torch
 from talkhead_nb.core import data_path, save_checkpoint, load_checkpoint, write_target
-from talkhead_nb.stylegan3 import load_generator
-from talkhead_nb.sg3train import synthetic_faces, HELDOUT_SEED
-from talkhead_nb.invert import project
+from talkhead_nb.stylegan3.load import load_generator
+from talkhead_nb.stylegan3.train import synthetic_faces, HELDOUT_SEED
+from talkhead_nb.stylegan3.invert import project
 from talkhead_nb.metrics import psnr
-from talkhead_nb.v2s import part_masks, channel_iou, select_channels, localisation_check, style_std
+from talkhead_nb.v2s.channels import part_masks, channel_iou, select_channels, localisation_check
+from talkhead_nb.stylegan3.latents import style_std
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--n', type=int, default=100)

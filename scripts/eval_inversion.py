@@ -6,9 +6,9 @@ usage: python scripts/eval_inversion.py [--frames 20] [--steps 1000] [--pti-step
 import argparse, json, platform, time, warnings
 from pathlib import Path
 import torch
-from talkhead_nb.stylegan3 import load_generator
-from talkhead_nb.sg3train import synthetic_faces, HELDOUT_SEED
-from talkhead_nb.invert import project, pti
+from talkhead_nb.stylegan3.load import load_generator
+from talkhead_nb.stylegan3.train import synthetic_faces, HELDOUT_SEED
+from talkhead_nb.stylegan3.invert import project, pti
 from talkhead_nb.metrics import psnr, ssim, LPIPS
 from talkhead_nb.core import atomic_path, data_path, write_target
 

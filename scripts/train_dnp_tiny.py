@@ -7,7 +7,9 @@ usage: python scripts/train_dnp_tiny.py [--variant mlp+cnn|cnn|mlp|all] [--steps
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
-from talkhead_nb.dnp import PortraitVideo, DNPConfig, train_dnp, TINY_DATA, TINY_STEPS, TINY_TRAIN, VARIANTS
+from talkhead_nb.dnp.data import PortraitVideo, TINY_DATA, TINY_STEPS
+from talkhead_nb.dnp.model import DNPConfig, VARIANTS
+from talkhead_nb.dnp.train import train_dnp, TINY_TRAIN
 from talkhead_nb.train import TrainConfig
 from talkhead_nb.core import write_target
 

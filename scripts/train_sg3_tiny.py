@@ -12,7 +12,7 @@ import argparse, json, shutil, time
 from pathlib import Path
 import torch
 from talkhead_nb.core import save_image, make_grid, atomic_path
-from talkhead_nb.sg3train import synthetic_faces, train_stylegan3, portable_checkpoint, SG3TrainConfig, TINY_SYNTH_G, TINY_SYNTH_D
+from talkhead_nb.stylegan3.train import synthetic_faces, train_stylegan3, portable_checkpoint, SG3TrainConfig, TINY_SYNTH_G, TINY_SYNTH_D
 from talkhead_nb.train import TrainConfig
 
 ap = argparse.ArgumentParser()

@@ -146,7 +146,7 @@ class Payload:
     bomb: bool = False              # timed and memory-measured
 
 def _G():
-    from talkhead_nb.stylegan3 import Generator, SG3Config
+    from talkhead_nb.stylegan3.networks import Generator, SG3Config
     torch.manual_seed(0)
     return Generator(SG3Config.micro())
 
@@ -188,7 +188,7 @@ def _g_safetensors(name: str, change) -> Callable[[Path], Path]:
     return build
 
 def payloads() -> list[Payload]:
-    from talkhead_nb.stylegan3 import SG3Config
+    from talkhead_nb.stylegan3.networks import SG3Config
     micro = SG3Config.micro().init_kwargs()
     sys_call = lambda m: Call(Global('os', 'system'), (f'touch {m}',))
     P = [
@@ -316,7 +316,7 @@ def _laugh_records(depth: int) -> bytes:
 
 def _portrait_claim(d: Path, n_frames: int, name: str = 'claims_frames') -> Path:
     "A real tiny portrait whose config claims `n_frames` (its latent table would be n_frames × 16 floats)."
-    from talkhead_nb.dnp import DNPConfig, DynamicNeuralPortrait, save_portrait
+    from talkhead_nb.dnp.model import DNPConfig, DynamicNeuralPortrait, save_portrait
     cfg = DNPConfig.tiny(size=16, width=8, feat_dim=8, n_res=1, n_frames=2)
     p = save_portrait(d / f'{name}.safetensors', DynamicNeuralPortrait(cfg))
     from safetensors.torch import load_file, save_file
@@ -377,11 +377,12 @@ def run(p: Payload, d: Path) -> Outcome:
 def fingerprint() -> dict[str, str]:
     "Hashes of legitimate files loaded by this process: a `.pkl`, a `.pt`, our safetensors and a plain `torch.load`."
     import hashlib, tempfile
-    from talkhead_nb.stylegan3 import load_generator, _write_snapshot
+    from talkhead_nb.stylegan3.load import load_generator
+    from helpers import write_snapshot
     from talkhead_nb.core import save_checkpoint
     h = lambda m: hashlib.sha256(b''.join(v.detach().contiguous().numpy().tobytes() for v in m.state_dict().values())).hexdigest()
     d = Path(tempfile.mkdtemp()); G = _G(); out = {}
-    out['pkl'] = h(load_generator(_write_snapshot(G, d / 'g.pkl', 'raise RuntimeError')))
+    out['pkl'] = h(load_generator(write_snapshot(G, d / 'g.pkl', 'raise RuntimeError')))
     torch.save(G.state_dict(), d / 'g.pt'); out['pt'] = h(load_generator(d / 'g.pt', cfg=G.cfg))
     out['safetensors'] = h(load_generator(save_checkpoint(d / 'g.safetensors', G, G.cfg)))
     torch.save(torch.arange(5.), d / 't.pt'); out['torch.load'] = str(torch.load(d / 't.pt', weights_only=True).tolist())

@@ -17,7 +17,7 @@ def test_info_text_and_json():
     assert any('LPIPS' in f and 'NOT comparable' in f for f in d['fallbacks'])
 
 from talkhead_nb.video import read_video, is_marked_synthetic
-from talkhead_nb.dnp import TINY_DATA
+from talkhead_nb.dnp.data import TINY_DATA
 
 def test_demo_writes_outputs(tmp_path):
     r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128', '--v2s-frames', '10')

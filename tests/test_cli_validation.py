@@ -58,9 +58,9 @@ REENACT = lambda d, **kw: ['reenact', '--reference', kw.get('ref', d / 'ref.png'
                 '--max-frames', '0'], '--max-frames must be at least 1'),
 ])
 def test_invalid_argument_is_one_fast_line(inputs, capsys, monkeypatch, case, want):
-    import talkhead_nb.invert, talkhead_nb.train
+    import talkhead_nb.stylegan3.invert, talkhead_nb.train
     def expensive(*a, **k): raise AssertionError('the expensive part started before the arguments were checked')
-    monkeypatch.setattr(talkhead_nb.invert, 'project', expensive); monkeypatch.setattr(talkhead_nb.train.Trainer, 'fit', expensive)
+    monkeypatch.setattr(talkhead_nb.stylegan3.invert, 'project', expensive); monkeypatch.setattr(talkhead_nb.train.Trainer, 'fit', expensive)
     before = {p.name: sha(p) for p in inputs.iterdir() if p.is_file()}
     rc, err, secs = run(capsys, *case(inputs))
     assert rc == 1 and want in err and 'Traceback' not in err, err

@@ -46,7 +46,7 @@ def test_process_untouched_after_all_payloads(outcomes):
 
 def test_emitted_snapshot_with_numpy_state_loads_exactly(tmp_path):
     "The opcode writer is faithful: a clean snapshot it writes (numpy arrays, dtypes and scalars included) loads equal."
-    from talkhead_nb.stylegan3 import load_generator
+    from talkhead_nb.stylegan3.load import load_generator
     G = H._G()
     arr = H.Build(H.Call(H.Global('numpy.core.multiarray', '_reconstruct'), (H.Global('numpy', 'ndarray'), (0,), b'b')),
                   (1, (2,), H.Build(H.Call(H.Global('numpy', 'dtype'), ('i8', False, True)), (3, '<', None, None, None, -1, -1, 0)),

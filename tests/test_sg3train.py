@@ -1,11 +1,12 @@
 """The tiny StyleGAN3's training (resume after a crash continues the same curve) and inversion (bad input, G untouched)."""
 import json, warnings, pytest, torch
-import talkhead_nb.sg3train as sg3train
-from talkhead_nb.sg3train import synthetic_faces, train_stylegan3, SG3TrainConfig
-from talkhead_nb.stylegan3 import SG3Config, Generator, load_generator
-from talkhead_nb.gan import DConfig
+import talkhead_nb.stylegan3.train as sg3train
+from talkhead_nb.stylegan3.train import synthetic_faces, train_stylegan3, SG3TrainConfig
+from talkhead_nb.stylegan3.networks import SG3Config, Generator
+from talkhead_nb.stylegan3.load import load_generator
+from talkhead_nb.discriminators import DConfig
 from talkhead_nb.train import TrainConfig
-from talkhead_nb.invert import project, pti
+from talkhead_nb.stylegan3.invert import project, pti
 
 G_CFG = SG3Config.micro()
 D_CFG = DConfig.tiny(channel_base=512, channel_max=16)
@@ -65,7 +66,7 @@ def test_inversion_bad_input_and_original_untouched(faces):
 
 def test_portable_checkpoint_is_small_and_continues_the_curve(tmp_path, faces):
     "The committed copy (bf16 second moments, no first moments) resumes; the run follows the exact one closely."
-    from talkhead_nb.sg3train import portable_checkpoint
+    from talkhead_nb.stylegan3.train import portable_checkpoint
     full = _train(faces, tmp_path / 'full', 6)
     _train(faces, tmp_path / 'a', 4)
     (tmp_path / 'b').mkdir()

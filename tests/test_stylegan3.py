@@ -2,12 +2,14 @@
 import io, os, pickle, builtins, subprocess
 import pytest, torch
 from talkhead_nb.core import CheckpointError, save_checkpoint
-from talkhead_nb.stylegan3 import (Generator, SG3Config, load_generator, UnsafePickleError, _write_snapshot, _fixture,
-                                   read_snapshot)
+from talkhead_nb.stylegan3.networks import Generator, SG3Config
+from talkhead_nb.stylegan3.load import load_generator, read_snapshot
+from talkhead_nb.safeload import UnsafePickleError
+from helpers import write_snapshot, sg3_fixture
 
 @pytest.fixture(scope='module')
 def r64():
-    cfg, sd, exp, meta = _fixture('r64')
+    cfg, sd, exp, meta = sg3_fixture('r64')
     G = Generator(cfg).eval(); G.load_state_dict(sd)
     return G, exp
 
@@ -26,7 +28,7 @@ def test_snapshot_embedded_source_never_runs(tmp_path, r64):
     G, exp = r64
     marker = tmp_path / 'RAN'
     src = f"open({str(marker)!r}, 'w').write('x')\nraise SystemExit('embedded code ran')\n"
-    snap = _write_snapshot(G, tmp_path / 'snap.pkl', src)
+    snap = write_snapshot(G, tmp_path / 'snap.pkl', src)
     G2 = load_generator(snap)
     with torch.no_grad(): torch.testing.assert_close(G2(exp['z']), exp['img'], atol=1e-4, rtol=0)
     assert not marker.exists()
@@ -35,7 +37,7 @@ def test_snapshot_embedded_source_never_runs(tmp_path, r64):
 
 def test_truncated_and_wrong_files(tmp_path, r64):
     G, exp = r64
-    snap = _write_snapshot(G, tmp_path / 'snap.pkl', 'raise SystemExit')
+    snap = write_snapshot(G, tmp_path / 'snap.pkl', 'raise SystemExit')
     (tmp_path / 'half.pkl').write_bytes(snap.read_bytes()[:5000])
     with pytest.raises(CheckpointError, match='half.pkl'): load_generator(tmp_path / 'half.pkl')
     with pytest.raises(FileNotFoundError, match='nope.pkl'): load_generator(tmp_path / 'nope.pkl')

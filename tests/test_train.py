@@ -40,8 +40,9 @@ def test_longer_run_continues_a_finished_one(tmp_path):
 
 def test_gan_training_resumes_exactly(tmp_path):
     "Tiny StyleGAN3 vs the StyleGAN2 D on synthetic portraits: interrupted after a checkpoint, resumed == uninterrupted."
-    from talkhead_nb.gan import Discriminator, DConfig, gan_step
-    from talkhead_nb.stylegan3 import Generator, SG3Config
+    from talkhead_nb.discriminators import Discriminator, DConfig
+    from talkhead_nb.stylegan3.train import gan_step
+    from talkhead_nb.stylegan3.networks import Generator, SG3Config
     from talkhead_nb.synth import render, random_params
     real_fn = lambda step: render([random_params(1000 * step + i) for i in range(4)], 64).image * 2 - 1
     def make(out, fail_at=None):

@@ -7,7 +7,7 @@ import torch
 from conftest import BIN
 
 from talkhead_nb import v2s
-from talkhead_nb.stylegan3 import load_generator
+from talkhead_nb.stylegan3.load import load_generator
 from talkhead_nb.core import save_image
 from talkhead_nb.video import write_video, read_video, is_marked_synthetic
 

@@ -1,0 +1,30 @@
+"""Dynamic Neural Portraits: the model (`model`), its data (`data`), training and reenactment (`train`).
+
+The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562): `from
+talkhead_nb.dnp import X` loads only the module that defines X. Written by hand (nbdev leaves `__init__.py` alone);
+`tests/test_structure.py` checks that this table matches the modules' `__all__`."""
+
+_EXPORTS = {
+    # model
+    'DNPConfig': 'model', 'DynamicNeuralPortrait': 'model', 'MIN_CH': 'model', 'PortraitDecoder': 'model',
+    'PortraitMLP': 'model', 'TileDecoder': 'model', 'VARIANTS': 'model', 'load_portrait': 'model',
+    'pixel_grid': 'model', 'posenc': 'model', 'save_portrait': 'model',
+    # data
+    'PortraitVideo': 'data', 'TINY_DATA': 'data', 'TINY_STEPS': 'data', 'nearest_frames': 'data',
+    'nearest_rows': 'data',
+    # train
+    'DNPTrainConfig': 'train', 'TINY_TRAIN': 'train', 'choose_latents': 'train', 'dnp_step': 'train',
+    'portrait_from_data': 'train', 'reenact': 'train', 'reenact_video': 'train', 'train_dnp': 'train',
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__(): return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,38 @@
+"""Video2StyleGAN: S-channel discovery (`channels`), the method (`method`) and its measurement (`bench`).
+
+The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562): `from
+talkhead_nb.v2s import X` loads only the module that defines X. Written by hand (nbdev leaves `__init__.py` alone);
+`tests/test_structure.py` checks that this table matches the modules' `__all__`."""
+
+_EXPORTS = {
+    # channels
+    'ChannelSets': 'channels', 'IOUTable': 'channels', 'PART_GROUPS': 'channels', 'change_energy': 'channels',
+    'channel_iou': 'channels', 'channel_localisation': 'channels', 'channel_overlay': 'channels',
+    'counts_table': 'channels', 'dilate_masks': 'channels', 'energy_share': 'channels', 'iou_scatter': 'channels',
+    'localisation_check': 'channels', 'maps_iou': 'channels', 'normalise_maps': 'channels', 'part_masks': 'channels',
+    'plot_part_channels': 'channels', 'random_like': 'channels', 'select_channels': 'channels',
+    'threshold_sweep': 'channels',
+    # method
+    'CANONICAL_EYE': 'method', 'Encoded': 'method', 'LOCAL_ANCHORS': 'method', 'METHODS': 'method',
+    'MotionConfig': 'method', 'PAPER_NUM_WS': 'method', 'POSE_LAYERS': 'method', 'PoseEncoding': 'method',
+    'RESIDUAL_LAYERS': 'method', 'RESIDUAL_MODES': 'method', 'Reenactment': 'method', 'V2SConfig': 'method',
+    'Video2StyleGAN': 'method', 'canonical_params': 'method', 'canonicalize': 'method', 'combine_styles': 'method',
+    'embed_frames': 'method', 'fourier_transform': 'method', 'frame_landmarks': 'method', 'local_channels': 'method',
+    'paper_layers': 'method', 'pose_encode': 'method', 'reenact': 'method', 'residual_motion': 'method',
+    'smooth_params': 'method', 'temporal_mean': 'method',
+    # bench
+    'fid_between': 'bench', 'output_landmarks': 'bench', 'reenactment_metrics': 'bench', 'synth_frames': 'bench',
+    'synthetic_benchmark': 'bench', 'v2s_benchmark': 'bench', 'v2s_demo': 'bench',
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__(): return sorted(set(globals()) | set(_EXPORTS))
