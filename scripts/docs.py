@@ -16,10 +16,11 @@ import argparse, html, os, re, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GROUPS = [   # sidebar sections, by notebook name prefix (first match wins)
-    ('Start', ('index',)), ('Foundations', ('00', '01', '02', '03', '04', '06', '07', '08')), ('Command line', ('09',)),
-    ('StyleGAN3', ('10', '11', '12')), ('Video2StyleGAN', ('13', '14', '90', '91')),
-    ('Dynamic Neural Portraits', ('20', '21')), ('Widgets', ('50',)), ('Other', ('',))]
+GROUPS = [   # sidebar sections, by notebook-number decade (DESIGN.md §2; first match wins)
+    ('Start', ('index',)), ('Foundations', ('0',)), ('Synthetic world, faces and metrics', ('1',)),
+    ('Shared layers', ('2',)), ('StyleGAN3', ('3',)), ('Video2StyleGAN', ('4',)), ('Dynamic Neural Portraits', ('5',)),
+    ('VQ-StyleGAN editing', ('6',)), ('Learned Spatial Representations', ('7',)), ('Widgets', ('8',)),
+    ('Command line', ('90',)), ('Other', ('',))]
 
 def with_quarto() -> int:
     return subprocess.call([str(Path(sys.executable).parent / 'nbdev_docs')], cwd=ROOT)

@@ -12,7 +12,7 @@ FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 @pytest.fixture(scope='module')
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp('docs')
-    r = subprocess.run([sys.executable, 'scripts/docs.py', '--offline', '--only', '00_core', '06_metrics', '--out', str(out)],
+    r = subprocess.run([sys.executable, 'scripts/docs.py', '--offline', '--only', '00_core', '12_metrics', '--out', str(out)],
                        cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     return out
@@ -25,7 +25,7 @@ def dom(page: Path, profile: Path) -> str:
 @pytest.mark.skipif(CHROMIUM is None, reason='Chromium is not installed (make setup installs it where apt-get is available)')
 def test_site_in_a_headless_browser(site, tmp_path):
     pages = {p.name: dom(p, tmp_path / 'profile') for p in sorted(site.glob('*.html'))}
-    assert set(pages) == {'index.html', '00_core.html', '06_metrics.html'}
+    assert set(pages) == {'index.html', '00_core.html', '12_metrics.html'}
     for name, d in pages.items():
         assert 'data-loaded="1"' in d, f'{name}: the page did not finish loading'
         assert 'data-broken-images="0"' in d, f'{name}: an image failed to load'
@@ -38,7 +38,7 @@ def test_site_in_a_headless_browser(site, tmp_path):
         if p in reach: continue
         reach.add(p); todo += [h for h in re.findall(r'href="([\w.-]+\.html)"', pages[p]) if h in pages]
     assert reach == set(pages)
-    core, metrics = pages['00_core.html'], pages['06_metrics.html']
+    core, metrics = pages['00_core.html'], pages['12_metrics.html']
     assert '<img src="data:image/png' in core                                     # the notebook's figures
     assert 'save_checkpoint' in core and 'class="code"' in core                    # show_doc signatures
     assert '<math' in metrics                                                     # L1 / PSNR formulas as MathML

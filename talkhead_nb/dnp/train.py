@@ -11,9 +11,9 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, CheckpointError
+from ..core import assert_shape, CheckpointError, config_dict
 from .model import DNPConfig, DynamicNeuralPortrait, VARIANTS, save_portrait, load_portrait
-from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames
+from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames, nearest_rows
 from ..discriminators import PatchDiscriminator
 from ..losses import d_lsgan_loss, g_lsgan_loss
 

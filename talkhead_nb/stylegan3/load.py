@@ -13,7 +13,7 @@ import torch.nn as nn
 from ..core import CheckpointError, data_path, build_for_state, config_from_dict, short
 from ..safeload import (UnsafePickleError, Budget, Storage, TORCH_GLOBALS, load_pickle, load_torch_file, np_dtype,
                                   np_reconstruct, np_scalar, plain, read_legacy_torch, state_dict_of)
-from .networks import SG3Config, Generator
+from .networks import SG3Config, Generator, layer_schedule
 
 # %% auto #0
 __all__ = ['NAMED_GENERATORS', 'PersistentRecord', 'read_snapshot', 'infer_config', 'ShippedGenerator', 'shipped_channels',

@@ -4,14 +4,14 @@
 
 # %% ../../nbs/30_sg3_networks.ipynb #0c363d9d
 from __future__ import annotations
-import dataclasses, math, numbers
+import collections, dataclasses, math, numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape
+from ..core import assert_shape, short, CheckpointError
 from ..ops import upfirdn2d, bias_act, filtered_lrelu
 from ..layers import FullyConnectedLayer
 

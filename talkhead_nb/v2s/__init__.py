@@ -5,6 +5,8 @@ talkhead_nb.v2s import X` loads only the module that defines X. Written by hand 
 `tests/test_structure.py` checks that this table matches the modules' `__all__`."""
 
 _EXPORTS = {
+    # StyleGAN3's S-space utilities (in `stylegan3.latents`; kept here for the old import path)
+    'edit_styles': 'channels', 's_layers': 'channels', 'style_features': 'channels', 'style_std': 'channels',
     # channels
     'ChannelSets': 'channels', 'IOUTable': 'channels', 'PART_GROUPS': 'channels', 'change_energy': 'channels',
     'channel_iou': 'channels', 'channel_localisation': 'channels', 'channel_overlay': 'channels',
