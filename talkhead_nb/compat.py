@@ -16,7 +16,11 @@ def torchvision_extension_loads() -> bool:
     "Try to load torchvision's compiled `_C` extension *without* importing torchvision."
     spec = importlib.util.find_spec('torchvision')
     if spec is None or not spec.submodule_search_locations: return False
-    libs = [p for d in spec.submodule_search_locations for p in glob.glob(os.path.join(d, '_C*.so')) + glob.glob(os.path.join(d, '_C*.pyd'))]
+    libs = [
+        p
+        for d in spec.submodule_search_locations
+        for p in glob.glob(os.path.join(d, '_C*.so')) + glob.glob(os.path.join(d, '_C*.pyd'))
+    ]
     for lib in libs:
         try:
             torch.ops.load_library(lib)
@@ -41,7 +45,8 @@ def nms_reference(boxes: torch.Tensor, # [N, 4] boxes as (x1, y1, x2, y2)
                  ) -> torch.Tensor: # [K] int64 indices of kept boxes, by decreasing score
     "Greedy non-maximum suppression in pure PyTorch, with torchvision's exact semantics."
     if boxes.ndim != 2 or boxes.shape[-1] != 4: raise ValueError(f'nms: boxes must be [N,4], got {tuple(boxes.shape)}')
-    if scores.shape != boxes.shape[:1]: raise ValueError(f'nms: scores must be [N]={boxes.shape[0]}, got {tuple(scores.shape)}')
+    if scores.shape != boxes.shape[:1]:
+        raise ValueError(f'nms: scores must be [N]={boxes.shape[0]}, got {tuple(scores.shape)}')
     n = boxes.shape[0]
     if n == 0: return torch.empty(0, dtype=torch.int64, device=boxes.device)
     b = boxes.detach().float().cpu()
@@ -106,7 +111,12 @@ class _PostImportFinder:
         if name != 'torchvision': return None
         if self in sys.meta_path: sys.meta_path.remove(self)
         for f in list(sys.meta_path):
-            if isinstance(f, _PostImportFinder) or type(f).__name__ == '_TalkheadTorchvisionFinder' or not hasattr(f, 'find_spec'): continue
+            if (
+                isinstance(f, _PostImportFinder)
+                or type(f).__name__ == '_TalkheadTorchvisionFinder'
+                or not hasattr(f, 'find_spec')
+            ):
+                continue
             spec = f.find_spec(name, path, target)
             if spec is not None:
                 spec.loader = _PatchingLoader(spec.loader)

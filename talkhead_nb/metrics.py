@@ -27,14 +27,19 @@ def check_images(x: torch.Tensor, y: torch.Tensor|None = None, names=('generated
     for t, nm in ((x, names[0]), (y, names[1])):
         if t is None: continue
         if not isinstance(t, torch.Tensor) or t.ndim != 4 or t.shape[1] != 3:
-            raise MetricError(f'{nm}: expected a float tensor [N,3,H,W], got {type(t).__name__} {tuple(getattr(t, "shape", ()))}')
+            raise MetricError(
+                f'{nm}: expected a float tensor [N,3,H,W], got {type(t).__name__} {tuple(getattr(t, "shape", ()))}'
+            )
         if not t.is_floating_point(): raise MetricError(f'{nm}: expected floats in [0,1], got dtype {t.dtype}')
         lo, hi = (v.item() for v in torch.aminmax(t))            # one pass; NaN/inf propagate into lo/hi
         if not (math.isfinite(lo) and math.isfinite(hi)):
             bad = ~torch.isfinite(t).flatten(1).all(1)
             raise MetricError(f'{nm}: NaN or inf in images {bad.nonzero().flatten().tolist()}')
         if lo < -1e-6 or hi > 1 + 1e-6:
-            raise MetricError(f'{nm}: values span [{lo:.4g}, {hi:.4g}], outside [0, 1]' + (' (a [-1,1] image? map it with (x+1)/2)' if lo < 0 else ''))
+            raise MetricError(
+                f'{nm}: values span [{lo:.4g}, {hi:.4g}], outside [0, 1]'
+                + (' (a [-1,1] image? map it with (x+1)/2)' if lo < 0 else '')
+            )
     if y is not None and x.shape != y.shape:
         raise MetricError(f'{names[0]} {tuple(x.shape)} and {names[1]} {tuple(y.shape)} differ in shape')
 
@@ -45,10 +50,15 @@ def _mask(mask, x: torch.Tensor) -> torch.Tensor|None:
     if m.ndim == 2: m = m[None, None]
     elif m.ndim == 3: m = m[:, None]
     if m.ndim != 4 or m.shape[1] != 1 or m.shape[-2:] != x.shape[-2:] or m.shape[0] not in (1, x.shape[0]):
-        raise MetricError(f'mask of shape {tuple(torch.as_tensor(mask).shape)} does not fit images {tuple(x.shape)}; use [H,W], [N,H,W] or [N,1,H,W]')
+        raise MetricError(
+            f'mask of shape {tuple(torch.as_tensor(mask).shape)} does not fit images {tuple(x.shape)}; use [H,W], [N,H,W] or [N,1,H,W]'
+        )
     m = (m > 0.5).expand(x.shape[0], 1, *x.shape[-2:])
     empty = (m.flatten(1).sum(1) == 0)
-    if empty.any(): raise MetricError(f'mask is empty for images {empty.nonzero().flatten().tolist()}; a metric over no pixels is undefined')
+    if empty.any():
+        raise MetricError(
+            f'mask is empty for images {empty.nonzero().flatten().tolist()}; a metric over no pixels is undefined'
+        )
     return m
 
 # %% ../nbs/12_metrics.ipynb #827c960c
@@ -76,8 +86,10 @@ def psnr(x: torch.Tensor, y: torch.Tensor, mask=None, data_range: float = 1.0,
     e = mse(x, y, mask)
     same = e == 0
     if same.any() and identical == 'raise':
-        raise MetricError(f"PSNR is infinite for images {same.nonzero().flatten().tolist()}: generated and reference are identical (MSE = 0). "
-                          "Pass identical='inf' to accept inf, or a number (e.g. identical=100.) to cap it.")
+        raise MetricError(
+            f"PSNR is infinite for images {same.nonzero().flatten().tolist()}: generated and reference are identical (MSE = 0). "
+            "Pass identical='inf' to accept inf, or a number (e.g. identical=100.) to cap it."
+        )
     out = 10 * torch.log10(data_range ** 2 / e.clamp_min(1e-300))
     if same.any(): out[same] = math.inf if identical == 'inf' else float(identical)
     return out.float()
@@ -96,7 +108,8 @@ def ssim_map(x: torch.Tensor, y: torch.Tensor, data_range: float = 1.0, sigma: f
     k = gaussian_kernel1d(sigma, truncate).tolist()
     r = (len(k) - 1) // 2
     n, c, h, w = x.shape
-    if h <= 2 * r or w <= 2 * r: raise MetricError(f'SSIM needs images larger than {2*r+1}×{2*r+1} (its window), got {h}×{w}')
+    if h <= 2 * r or w <= 2 * r:
+        raise MetricError(f'SSIM needs images larger than {2*r+1}×{2*r+1} (its window), got {h}×{w}')
     x, y = x.double(), y.double()
     s = torch.cat([x, y, x * x, y * y, x * y], 1)               # the five moment maps, filtered together [N,5C,H,W]
     t = k[0] * s[..., :h - 2 * r, :]                            # separable 'valid' Gaussian: 11 shifted FMAs per axis
@@ -117,7 +130,10 @@ def ssim(x: torch.Tensor, y: torch.Tensor, mask=None, data_range: float = 1.0, s
     r = (x.shape[-1] - s.shape[-1]) // 2
     mv = m[..., r:x.shape[-2] - r, r:x.shape[-1] - r]
     empty = mv.flatten(1).sum(1) == 0
-    if empty.any(): raise MetricError(f'mask covers only the {r}-pixel border SSIM ignores, for images {empty.nonzero().flatten().tolist()}')
+    if empty.any():
+        raise MetricError(
+            f'mask covers only the {r}-pixel border SSIM ignores, for images {empty.nonzero().flatten().tolist()}'
+        )
     return _masked_mean(s, mv).float()
 
 # %% ../nbs/12_metrics.ipynb #ed8b684f
@@ -130,7 +146,10 @@ def _load_tv_features(net: nn.Module, sd: dict) -> None:
     for key, v in sd.items():
         if not key.startswith('features.'): continue
         _, idx, param = key.split('.', 2)
-        if idx not in where: raise zoo.WeightsNotFound(f'backbone weights have layer features.{idx}, which LPIPS does not use; wrong file?')
+        if idx not in where:
+            raise zoo.WeightsNotFound(
+                f'backbone weights have layer features.{idx}, which LPIPS does not use; wrong file?'
+            )
         mapped[f'slice{where[idx]}.{idx}.{param}'] = v
     net.load_state_dict(mapped, strict=True)
 
@@ -143,21 +162,30 @@ class LPIPS(nn.Module):
         if net not in _LPIPS_BACKBONE: raise ValueError(f"LPIPS net must be 'alex' or 'vgg', got {net!r}")
         import lpips
         with torch.random.fork_rng(devices=[]):                 # a fixed random backbone (when its weights are missing), so
-            torch.manual_seed(0)                                 # values are at least comparable between instances and runs
+            # values are at least comparable between instances and runs
+            torch.manual_seed(0)
             with warnings.catch_warnings():                          # lpips builds its torchvision backbone with the deprecated
-                warnings.filterwarnings('ignore', message=".*(pretrained|weights).*deprecated", category=UserWarning)   # argument
-                self.model = lpips.LPIPS(net=net, version=version, pretrained=True, pnet_rand=True, verbose=False).eval()
+                # argument
+                warnings.filterwarnings('ignore', message=".*(pretrained|weights).*deprecated", category=UserWarning)
+                self.model = lpips.LPIPS(
+                    net=net, version=version, pretrained=True, pnet_rand=True, verbose=False
+                ).eval()
         self.net, self.comparable = net, True
         try:
             from talkhead_nb.safeload import load_torch_file, state_dict_of
             bp = zoo.path(_LPIPS_BACKBONE[net])
-            sd = state_dict_of(load_torch_file(bp, 'torchvision backbone'), bp, f'it should be the torchvision {net} weights')
+            sd = state_dict_of(
+                load_torch_file(bp, 'torchvision backbone'), bp, f'it should be the torchvision {net} weights'
+            )
             _load_tv_features(self.model.net, sd)
         except zoo.WeightsNotFound:
             if not allow_random_backbone: raise
             self.comparable = False
-            warn_once(f'lpips-random-{net}', f'LPIPS-{net} is running with a RANDOM backbone (weights {_LPIPS_BACKBONE[net]!r} missing): '
-                          'its values are NOT comparable to published LPIPS numbers.')
+            warn_once(
+                f'lpips-random-{net}',
+                f'LPIPS-{net} is running with a RANDOM backbone (weights {_LPIPS_BACKBONE[net]!r} missing): '
+                'its values are NOT comparable to published LPIPS numbers.',
+            )
         for p in self.parameters(): p.requires_grad_(False)
 
     @property
@@ -173,7 +201,8 @@ class LPIPS(nn.Module):
 
     def loss(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         "Differentiable LPIPS averaged over the batch — a perceptual training loss (the backbone stays frozen)."
-        if x.shape != y.shape or x.dim() != 4 or x.shape[1] != 3: raise MetricError(f'LPIPS.loss: expected two [N,3,H,W] batches, got {tuple(x.shape)} and {tuple(y.shape)}')
+        if x.shape != y.shape or x.dim() != 4 or x.shape[1] != 3:
+            raise MetricError(f'LPIPS.loss: expected two [N,3,H,W] batches, got {tuple(x.shape)} and {tuple(y.shape)}')
         return self.model(x * 2 - 1, y * 2 - 1).mean()
 
 # %% ../nbs/12_metrics.ipynb #12ee2521
@@ -187,7 +216,8 @@ class FeatureStats:
         if f.ndim != 2: raise MetricError(f'features must be [B, D], got {tuple(f.shape)}')
         if not torch.isfinite(f).all(): raise MetricError('features contain NaN or inf')
         if self.dim is None: self.dim = f.shape[1]
-        if f.shape[1] != self.dim: raise MetricError(f'features have dim {f.shape[1]}, this accumulator holds dim {self.dim}')
+        if f.shape[1] != self.dim:
+            raise MetricError(f'features have dim {f.shape[1]}, this accumulator holds dim {self.dim}')
         if len(f) == 0: return self
         b = FeatureStats(self.dim); b.n = len(f); b._mean = f.mean(0); c = f - b._mean; b._m2 = c.T @ c
         return self.merge(b)
@@ -237,7 +267,11 @@ def batches(frames, batch_size: int = 16, what: str = 'frames') -> Iterable[torc
         return
     buf = []
     for i, f in enumerate(frames):
-        t = f if isinstance(f, torch.Tensor) and f.ndim == 3 and f.is_floating_point() else to_tensor(f, what=f'{what} frame {i}')
+        t = (
+            f
+            if isinstance(f, torch.Tensor) and f.ndim == 3 and f.is_floating_point()
+            else to_tensor(f, what=f'{what} frame {i}')
+        )
         buf.append(t)
         if len(buf) == batch_size: yield torch.stack(buf); buf = []
     if buf: yield torch.stack(buf)
@@ -254,7 +288,9 @@ def fid(generated, reference, extractor: Callable|None = None, batch_size: int =
     if extractor is None:
         from talkhead_nb.featnets import fid_inception
         extractor = fid_inception(device)
-    a, b = feature_stats(generated, extractor, batch_size, device), feature_stats(reference, extractor, batch_size, device)
+    a, b = feature_stats(generated, extractor, batch_size, device), feature_stats(
+        reference, extractor, batch_size, device
+    )
     return frechet_distance(a.mean, a.cov, b.mean, b.cov)
 
 def clips(frames, clip_len: int = 16, stride: int|None = None) -> Iterable[torch.Tensor]:
@@ -282,8 +318,10 @@ def _emb_pair(a, b):
     a, b = torch.as_tensor(a, dtype=torch.float64), torch.as_tensor(b, dtype=torch.float64)
     a, b = a.reshape(-1, a.shape[-1]), b.reshape(-1, b.shape[-1])
     if a.shape[-1] != b.shape[-1]: raise MetricError(f'embedding dims differ: {a.shape[-1]} vs {b.shape[-1]}')
-    if not (len(a) == len(b) or 1 in (len(a), len(b))): raise MetricError(f'cannot pair {len(a)} with {len(b)} embeddings')
-    if not (torch.isfinite(a).all() and torch.isfinite(b).all()): raise MetricError('embeddings contain NaN or inf (was a face not found?)')
+    if not (len(a) == len(b) or 1 in (len(a), len(b))):
+        raise MetricError(f'cannot pair {len(a)} with {len(b)} embeddings')
+    if not (torch.isfinite(a).all() and torch.isfinite(b).all()):
+        raise MetricError('embeddings contain NaN or inf (was a face not found?)')
     return a, b
 
 def csim(emb_a, emb_b) -> torch.Tensor: # [N]
@@ -302,13 +340,17 @@ def id_distance(emb_a, emb_b) -> torch.Tensor: # [N]
 def _kp(k, name):
     k = torch.as_tensor(k, dtype=torch.float64)
     if k.ndim != 3 or k.shape[-1] != 2: raise MetricError(f'{name}: keypoints must be [T, K, 2], got {tuple(k.shape)}')
-    if not torch.isfinite(k).all(): raise MetricError(f'{name}: keypoints contain NaN (frames {(~torch.isfinite(k)).flatten(1).any(1).nonzero().flatten().tolist()}) — a face was not found there')
+    if not torch.isfinite(k).all():
+        raise MetricError(
+            f'{name}: keypoints contain NaN (frames {(~torch.isfinite(k)).flatten(1).any(1).nonzero().flatten().tolist()}) — a face was not found there'
+        )
     return k
 
 def keypoint_distance(kp_driving, kp_generated, normalize: float|None = None) -> torch.Tensor: # [T-1]
     "ΔK per consecutive-frame transition: mean L2 distance between driving and generated keypoint motion."
     d, gk = _kp(kp_driving, 'driving'), _kp(kp_generated, 'generated')
-    if d.shape != gk.shape: raise MetricError(f'driving {tuple(d.shape)} and generated {tuple(gk.shape)} keypoints differ in shape')
+    if d.shape != gk.shape:
+        raise MetricError(f'driving {tuple(d.shape)} and generated {tuple(gk.shape)} keypoints differ in shape')
     if len(d) < 2: raise MetricError('ΔK needs at least 2 frames (it compares motion between frames)')
     out = ((d[1:] - d[:-1]) - (gk[1:] - gk[:-1])).norm(dim=-1).mean(-1)
     return out / normalize if normalize else out
@@ -316,7 +358,8 @@ def keypoint_distance(kp_driving, kp_generated, normalize: float|None = None) ->
 def nmke(kp_generated, kp_true, normalizer: str = 'interocular') -> torch.Tensor: # [N]
     "Normalised mean keypoint error per frame (68-point iBUG layout)."
     p, t = _kp(kp_generated, 'generated'), _kp(kp_true, 'ground truth')
-    if p.shape != t.shape: raise MetricError(f'generated {tuple(p.shape)} and ground-truth {tuple(t.shape)} keypoints differ in shape')
+    if p.shape != t.shape:
+        raise MetricError(f'generated {tuple(p.shape)} and ground-truth {tuple(t.shape)} keypoints differ in shape')
     err = (p - t).norm(dim=-1).mean(-1)
     if normalizer == 'interocular':
         if t.shape[1] != 68: raise MetricError("normalizer='interocular' needs the 68-point layout")
@@ -327,7 +370,10 @@ def nmke(kp_generated, kp_true, normalizer: str = 'interocular') -> torch.Tensor
     elif normalizer == 'bbox':
         wh = t.amax(1) - t.amin(1); z = (wh[:, 0] * wh[:, 1]).sqrt()
     else: raise ValueError(f"normalizer must be 'interocular', 'interpupil' or 'bbox', got {normalizer!r}")
-    if (z <= 0).any(): raise MetricError(f'degenerate ground-truth keypoints (zero {normalizer} distance) in frames {(z <= 0).nonzero().flatten().tolist()}')
+    if (z <= 0).any():
+        raise MetricError(
+            f'degenerate ground-truth keypoints (zero {normalizer} distance) in frames {(z <= 0).nonzero().flatten().tolist()}'
+        )
     return err / z
 
 # %% ../nbs/12_metrics.ipynb #16b6afc6
@@ -335,14 +381,16 @@ def _rot(R, name):
     R = torch.as_tensor(R, dtype=torch.float64)
     if R.ndim >= 1 and R.shape[-1] == 3 and (R.ndim == 1 or R.shape[-2:] != (3, 3)):
         R = rotation_matrix(R[..., 0], R[..., 1], R[..., 2])
-    if R.shape[-2:] != (3, 3): raise MetricError(f'{name}: expected rotations [N,3,3] or angles [N,3], got {tuple(R.shape)}')
+    if R.shape[-2:] != (3, 3):
+        raise MetricError(f'{name}: expected rotations [N,3,3] or angles [N,3], got {tuple(R.shape)}')
     if not torch.isfinite(R).all(): raise MetricError(f'{name}: NaN in rotations')
     return R.reshape(-1, 3, 3)
 
 def rotation_angle(R1, R2) -> torch.Tensor: # [N] degrees
     "Geodesic angle between rotations (degrees), numerically exact near 0° and 180°."
     a, b = _rot(R1, 'R1'), _rot(R2, 'R2')
-    if len(a) != len(b) and 1 not in (len(a), len(b)): raise MetricError(f'cannot pair {len(a)} with {len(b)} rotations')
+    if len(a) != len(b) and 1 not in (len(a), len(b)):
+        raise MetricError(f'cannot pair {len(a)} with {len(b)} rotations')
     R = a @ b.transpose(-1, -2)
     v = torch.stack([R[:, 2, 1] - R[:, 1, 2], R[:, 0, 2] - R[:, 2, 0], R[:, 1, 0] - R[:, 0, 1]], -1)
     tr = R.diagonal(dim1=-2, dim2=-1).sum(-1)
@@ -353,7 +401,8 @@ pose_distance = rotation_angle
 def _gaze(gz, name):
     gz = torch.as_tensor(gz, dtype=torch.float64)
     if gz.shape[-1] == 2: gz = gaze_vector(gz[..., 0], gz[..., 1])
-    if gz.shape[-1] != 3: raise MetricError(f'{name}: expected gaze vectors [N,3] or (yaw, pitch) [N,2], got {tuple(gz.shape)}')
+    if gz.shape[-1] != 3:
+        raise MetricError(f'{name}: expected gaze vectors [N,3] or (yaw, pitch) [N,2], got {tuple(gz.shape)}')
     n = gz.norm(dim=-1)
     if (n == 0).any() or not torch.isfinite(gz).all(): raise MetricError(f'{name}: zero or NaN gaze vectors')
     return gz.reshape(-1, 3)
@@ -366,7 +415,8 @@ def gaze_distance(g1, g2) -> torch.Tensor: # [N] degrees
 def expression_distance(e1, e2) -> torch.Tensor: # [N]
     "L1 distance between expression vectors."
     a, b = torch.as_tensor(e1, dtype=torch.float64), torch.as_tensor(e2, dtype=torch.float64)
-    if a.shape != b.shape: raise MetricError(f'expression vectors differ in shape: {tuple(a.shape)} vs {tuple(b.shape)}')
+    if a.shape != b.shape:
+        raise MetricError(f'expression vectors differ in shape: {tuple(a.shape)} vs {tuple(b.shape)}')
     if not (torch.isfinite(a).all() and torch.isfinite(b).all()): raise MetricError('expression vectors contain NaN')
     return (a - b).abs().reshape(-1, a.shape[-1]).sum(-1)
 
@@ -379,13 +429,24 @@ class MetricInfo:
     higher_is_better: bool
     kind: str # 'pair', 'dist', 'identity', 'keypoints', 'motion'
 
-METRICS = {m.name: m for m in [
-    MetricInfo('l1', 'L1', False, 'pair'), MetricInfo('psnr', 'PSNR', True, 'pair'), MetricInfo('ssim', 'SSIM', True, 'pair'),
-    MetricInfo('lpips', 'LPIPS', False, 'pair'), MetricInfo('fid', 'FID', False, 'dist'), MetricInfo('fvd', 'FVD', False, 'dist'),
-    MetricInfo('csim', 'CSIM', True, 'identity'), MetricInfo('id_dist', 'ID', False, 'identity'),
-    MetricInfo('akd', 'ΔK', False, 'keypoints'), MetricInfo('nmke', 'NMKE', False, 'keypoints'),
-    MetricInfo('pose', 'pose dist. (°)', False, 'motion'), MetricInfo('gaze', 'gaze dist. (°)', False, 'motion'),
-    MetricInfo('expression', 'expr. dist.', False, 'motion')]}
+METRICS = {
+    m.name: m
+    for m in [
+        MetricInfo('l1', 'L1', False, 'pair'),
+        MetricInfo('psnr', 'PSNR', True, 'pair'),
+        MetricInfo('ssim', 'SSIM', True, 'pair'),
+        MetricInfo('lpips', 'LPIPS', False, 'pair'),
+        MetricInfo('fid', 'FID', False, 'dist'),
+        MetricInfo('fvd', 'FVD', False, 'dist'),
+        MetricInfo('csim', 'CSIM', True, 'identity'),
+        MetricInfo('id_dist', 'ID', False, 'identity'),
+        MetricInfo('akd', 'ΔK', False, 'keypoints'),
+        MetricInfo('nmke', 'NMKE', False, 'keypoints'),
+        MetricInfo('pose', 'pose dist. (°)', False, 'motion'),
+        MetricInfo('gaze', 'gaze dist. (°)', False, 'motion'),
+        MetricInfo('expression', 'expr. dist.', False, 'motion'),
+    ]
+}
 
 @dataclass
 class EvalReport:
@@ -406,15 +467,26 @@ class EvalReport:
         for k, (m, s, n) in self.aggregate().items():
             info = METRICS[k]
             arrow = '↑' if info.higher_is_better else '↓'
-            rows.append((f'{self.labels.get(k, info.label)} {arrow}', f'{m:.4f} ± {s:.4f}' if s is not None else f'{m:.4f}'))
+            rows.append(
+                (f'{self.labels.get(k, info.label)} {arrow}', f'{m:.4f} ± {s:.4f}' if s is not None else f'{m:.4f}')
+            )
         return rows
 
     def to_markdown(self) -> str:
         r = self.rows()
-        return '| ' + ' | '.join(a for a, _ in r) + ' |\n|' + '---|' * len(r) + '\n| ' + ' | '.join(b for _, b in r) + f' |\n\n{self.n_frames} frames.'
+        return (
+            '| '
+            + ' | '.join(a for a, _ in r)
+            + ' |\n|'
+            + '---|' * len(r)
+            + '\n| '
+            + ' | '.join(b for _, b in r)
+            + f' |\n\n{self.n_frames} frames.'
+        )
     def _repr_markdown_(self): return self.to_markdown()
     def __repr__(self): return '\n'.join(f'{a:40s} {b}' for a, b in self.rows()) + f'\n({self.n_frames} frames)'
 
+# %% ../nbs/12_metrics.ipynb #8aaf684f
 def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoReader or path
              reference=None, # the ground-truth frames, same length (pair, dist, nmke metrics)
              metrics=('l1', 'psnr', 'ssim'), # names from `METRICS`
@@ -430,12 +502,21 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
     unknown = [m for m in metrics if m not in METRICS]
     if unknown: raise ValueError(f'unknown metrics {unknown}; choose from {list(METRICS)}')
     kinds = {METRICS[m].kind for m in metrics}
-    need_ref = [m for m in metrics if METRICS[m].kind in ('pair', 'dist') or m == 'nmke' or (METRICS[m].kind == 'identity' and identity_reference is None)]
+    need_ref = [
+        m
+        for m in metrics
+        if METRICS[m].kind in ('pair', 'dist')
+        or m == 'nmke'
+        or (METRICS[m].kind == 'identity' and identity_reference is None)
+    ]
     if need_ref and reference is None: raise MetricError(f'metrics {need_ref} need `reference` frames')
     if 'akd' in metrics and driving is None: raise MetricError('ΔK (akd) needs the `driving` frames')
-    if kinds & {'identity'} and embedder is None: raise MetricError('identity metrics need an `embedder` (frames -> [B, D]), e.g. from talkhead_nb.face')
-    if kinds & {'keypoints'} and landmarker is None: raise MetricError('keypoint metrics need a `landmarker` (frames -> [B, 68, 2])')
-    if kinds & {'motion'} and tracker is None: raise MetricError('pose/gaze/expression need a `tracker` (frames -> dict with R, gaze, expression)')
+    if kinds & {'identity'} and embedder is None:
+        raise MetricError('identity metrics need an `embedder` (frames -> [B, D]), e.g. from talkhead_nb.face')
+    if kinds & {'keypoints'} and landmarker is None:
+        raise MetricError('keypoint metrics need a `landmarker` (frames -> [B, 68, 2])')
+    if kinds & {'motion'} and tracker is None:
+        raise MetricError('pose/gaze/expression need a `tracker` (frames -> dict with R, gaze, expression)')
     rep = EvalReport(per_frame={m: [] for m in metrics if METRICS[m].kind != 'dist'})
     lp = None
     if 'lpips' in metrics:
@@ -449,7 +530,11 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
         fvd_extractor = fvd_i3d(device)
     fg, fr, vg, vr = FeatureStats(), FeatureStats(), FeatureStats(), FeatureStats()
     clip_g, clip_r = [], []
-    ref_emb = embedder(to_tensor(identity_reference)[None].to(device)) if identity_reference is not None and embedder else None
+    ref_emb = (
+        embedder(to_tensor(identity_reference)[None].to(device))
+        if identity_reference is not None and embedder
+        else None
+    )
     last_kd = last_kg = None
     g_it = iter(batches(generated, batch_size, 'generated'))
     r_it = iter(batches(reference, batch_size, 'reference')) if reference is not None else None
@@ -459,13 +544,19 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
         rb = next(r_it, None) if r_it else None
         db = next(d_it, None) if d_it else None
         if r_it and (rb is None or len(rb) != len(gb)):
-            raise MetricError(f'reference stream is shorter than generated (ends near frame {rep.n_frames + (0 if rb is None else len(rb))})')
+            raise MetricError(
+                f'reference stream is shorter than generated (ends near frame {rep.n_frames + (0 if rb is None else len(rb))})'
+            )
         if d_it and (db is None or len(db) != len(gb)):
-            raise MetricError(f'driving stream is shorter than generated (ends near frame {rep.n_frames + (0 if db is None else len(db))})')
+            raise MetricError(
+                f'driving stream is shorter than generated (ends near frame {rep.n_frames + (0 if db is None else len(db))})'
+            )
         rb = rb.to(device) if rb is not None else None
         db = db.to(device) if db is not None else None
-        try: check_images(gb, rb)
-        except MetricError as e: raise MetricError(f'frames {rep.n_frames}..{rep.n_frames + len(gb) - 1}: {e}') from None
+        try:
+            check_images(gb, rb)
+        except MetricError as e:
+            raise MetricError(f'frames {rep.n_frames}..{rep.n_frames + len(gb) - 1}: {e}') from None
         m = mask(gb) if callable(mask) else mask
         for name in metrics:
             if name == 'l1': rep.per_frame[name] += l1(gb, rb, m).tolist()
@@ -487,19 +578,23 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
             if 'nmke' in metrics: rep.per_frame['nmke'] += nmke(kg, landmarker(rb)).tolist()
             if 'akd' in metrics:
                 kd = torch.as_tensor(landmarker(db), dtype=torch.float64)
-                kd_all = kd if last_kd is None else torch.cat([last_kd, kd]); kg_all = kg if last_kg is None else torch.cat([last_kg, kg])
+                kd_all = kd if last_kd is None else torch.cat([last_kd, kd])
+                kg_all = kg if last_kg is None else torch.cat([last_kg, kg])
                 if len(kd_all) >= 2: rep.per_frame['akd'] += keypoint_distance(kd_all, kg_all).tolist()
                 last_kd, last_kg = kd[-1:], kg[-1:]
         if kinds & {'motion'}:
             tg, tt = tracker(gb), tracker(db if db is not None else rb)
             if 'pose' in metrics: rep.per_frame['pose'] += pose_distance(tt['R'], tg['R']).tolist()
             if 'gaze' in metrics: rep.per_frame['gaze'] += gaze_distance(tt['gaze'], tg['gaze']).tolist()
-            if 'expression' in metrics: rep.per_frame['expression'] += expression_distance(tt['expression'], tg['expression']).tolist()
+            if 'expression' in metrics:
+                rep.per_frame['expression'] += expression_distance(tt['expression'], tg['expression']).tolist()
         rep.n_frames += len(gb)
-    if r_it is not None and next(r_it, None) is not None: raise MetricError(f'reference stream is longer than generated ({rep.n_frames} frames)')
+    if r_it is not None and next(r_it, None) is not None:
+        raise MetricError(f'reference stream is longer than generated ({rep.n_frames} frames)')
     if rep.n_frames == 0: raise MetricError('generated stream is empty')
     if 'fid' in metrics: rep.values['fid'] = frechet_distance(fg.mean, fg.cov, fr.mean, fr.cov)
     if 'fvd' in metrics:
-        if vg.n < 2: raise MetricError(f'FVD needs at least 2 clips of {fvd_clip_len} frames; got {rep.n_frames} frames')
+        if vg.n < 2:
+            raise MetricError(f'FVD needs at least 2 clips of {fvd_clip_len} frames; got {rep.n_frames} frames')
         rep.values['fvd'] = frechet_distance(vg.mean, vg.cov, vr.mean, vr.cov)
     return rep

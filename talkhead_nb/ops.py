@@ -33,7 +33,8 @@ def _axis_pass(x: torch.Tensor, g: torch.Tensor, axis: int, up: int, down: int, 
     "One axis (3 = x, 2 = y) of zero-stuff, pad, correlate with g [k], decimate; `up` and `down` not both > 1."
     C, n_in, k = x.shape[1], x.shape[axis], g.numel()
     n_out = (n_in * up + p0 + p1 - k) // down + 1
-    if n_out <= 0: raise ValueError(f'upfirdn2d: the filter ({k} taps) is longer than the padded signal ({n_in * up + p0 + p1})')
+    if n_out <= 0:
+        raise ValueError(f'upfirdn2d: the filter ({k} taps) is longer than the padded signal ({n_in * up + p0 + p1})')
     shape = (C, 1, 1, k) if axis == 3 else (C, 1, k, 1)
     if up > 1:
         wt = g.flip(0).to(x.dtype).reshape(1, 1, *shape[2:]).expand(shape).contiguous()
@@ -43,6 +44,7 @@ def _axis_pass(x: torch.Tensor, g: torch.Tensor, axis: int, up: int, down: int, 
     xp = _window(x, axis, -p0, n_in + p0 + p1)                                               # pad or crop
     return F.conv2d(xp, w, stride=(1, down) if axis == 3 else (down, 1), groups=C)          # only kept samples
 
+# %% ../nbs/20_ops.ipynb #41b6d6a0
 def upfirdn2d(x: torch.Tensor, # [N,C,H,W]
               f: torch.Tensor|None, # FIR filter: [k] (separable), [kh,kw], or None (identity)
               up: int = 1, down: int = 1,
@@ -64,7 +66,8 @@ def upfirdn2d(x: torch.Tensor, # [N,C,H,W]
     f = f.to(torch.float32) * (gain ** (f.dim() / 2))
     g = f if flip_filter else f.flip(list(range(f.dim())))   # correlation kernel
     if f.dim() == 1 and up > 1 and x.device.type == 'cpu':
-        g = g.to(x.dtype)[:, None] * g.to(x.dtype)[None, :]   # CPU: one 2-d transposed conv beats two 1-d ones (see above)
+        # CPU: one 2-d transposed conv beats two 1-d ones (see above)
+        g = g.to(x.dtype)[:, None] * g.to(x.dtype)[None, :]
     elif f.dim() == 1: return _axis_pass(_axis_pass(x, g, 3, up, down, x0, x1), g, 2, up, down, y0, y1)
     N, C, H, W = x.shape
     kh, kw = g.shape
@@ -128,7 +131,9 @@ def filtered_lrelu(x: torch.Tensor, # [N,C,H,W]
         x = x.clamp_(-c, c) if inplace else x.clamp(-c, c)
     return upfirdn2d(x, fd, down=down, gain=gain, flip_filter=flip_filter)
 
-def filtered_lrelu_reference(x, fu=None, fd=None, b=None, up=1, down=1, padding=0, gain=math.sqrt(2), slope=0.2, clamp=None, flip_filter=False):
+def filtered_lrelu_reference(
+    x, fu=None, fd=None, b=None, up=1, down=1, padding=0, gain=math.sqrt(2), slope=0.2, clamp=None, flip_filter=False
+):
     "The same composition on `upfirdn2d_reference`: the specification."
     x = bias_act(x, b)
     x = upfirdn2d_reference(x, fu, up=up, padding=padding, gain=up ** 2, flip_filter=flip_filter)

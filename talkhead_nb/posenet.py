@@ -33,10 +33,15 @@ class PoseNetConfig:
 
     def __post_init__(self):
         ch = self.channels
-        if not isinstance(ch, (tuple, list)) or not 1 <= len(ch) <= 16 or not all(isinstance(c, int) and 1 <= c <= 4096 for c in ch):
+        if (
+            not isinstance(ch, (tuple, list))
+            or not 1 <= len(ch) <= 16
+            or not all(isinstance(c, int) and 1 <= c <= 4096 for c in ch)
+        ):
             raise ValueError(f'channels must be 1 to 16 integers in [1, 4096], got {ch!r}'[:200])
         for k, hi in dict(img_resolution=4096, hidden=65536, groups=4096, outputs=65536).items():
-            if not isinstance(getattr(self, k), int) or not 1 <= getattr(self, k) <= hi: raise ValueError(f'{k} must be an integer in [1, {hi}]')
+            if not isinstance(getattr(self, k), int) or not 1 <= getattr(self, k) <= hi:
+                raise ValueError(f'{k} must be an integer in [1, {hi}]')
 
 class PoseRegressor(nn.Module):
     "Image [N,3,S,S] in [0,1] -> [N,3] (yaw, pitch, roll) degrees; differentiable, for Eq. 7's pose matching."
@@ -55,22 +60,36 @@ class PoseRegressor(nn.Module):
         N = x.shape[0]
         assert_shape(x, (N, 3, None, None), 'pose regressor input')
         S = self.cfg.img_resolution
-        if tuple(x.shape[-2:]) != (S, S): x = F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=True)
+        if tuple(x.shape[-2:]) != (S, S):
+            x = F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=True)
         y = self.head(self.features(x * 2 - 1).mean((2, 3))) * self.cfg.angle_scale
         assert_shape(y, (N, self.cfg.outputs), 'regressor output')
         return y
 
 # %% ../nbs/14_posenet.ipynb #f7899ea1
-def pose_dataset(n: int, size: int = 64, seed: int = 0, max_yaw: float = 35., max_pitch: float = 25., max_roll: float = 15.,
-                 supersample: int = 2, batch_size: int = 32,
-                 target: str = 'pose' # 'pose': yaw/pitch/roll degrees [n,3]; 'identity': `identity_targets` [n,18]
-                ) -> tuple[torch.Tensor, torch.Tensor]:
+def pose_dataset(
+    n: int,
+    size: int = 64,
+    seed: int = 0,
+    max_yaw: float = 35.0,
+    max_pitch: float = 25.0,
+    max_roll: float = 15.0,
+    supersample: int = 2,
+    batch_size: int = 32,
+    target: str = 'pose',  # 'pose': yaw/pitch/roll degrees [n,3]; 'identity': `identity_targets` [n,18]
+) -> tuple[torch.Tensor, torch.Tensor]:
     "(images [n,3,size,size] uint8, labels [n,K] float32) rendered from the synthetic world: exact pose or identity labels."
     from talkhead_nb.synth import render, random_params
-    if target not in ('pose', 'identity'): raise ValueError(f"pose_dataset: target must be 'pose' or 'identity', got {target!r}")
-    imgs, labels = torch.empty(n, 3, size, size, dtype=torch.uint8), torch.empty(n, 3 if target == 'pose' else len(IDENTITY_FIELDS))
+    if target not in ('pose', 'identity'):
+        raise ValueError(f"pose_dataset: target must be 'pose' or 'identity', got {target!r}")
+    imgs, labels = torch.empty(n, 3, size, size, dtype=torch.uint8), torch.empty(
+        n, 3 if target == 'pose' else len(IDENTITY_FIELDS)
+    )
     for i in range(0, n, batch_size):
-        ps = [random_params(seed * 1_000_003 + j, max_yaw=max_yaw, max_pitch=max_pitch, max_roll=max_roll) for j in range(i, min(n, i + batch_size))]
+        ps = [
+            random_params(seed * 1_000_003 + j, max_yaw=max_yaw, max_pitch=max_pitch, max_roll=max_roll)
+            for j in range(i, min(n, i + batch_size))
+        ]
         r = render(ps, size * supersample)
         im = F.avg_pool2d(r.image, supersample) if supersample > 1 else r.image
         imgs[i:i + len(ps)] = (im.clamp(0, 1) * 255).round().to(torch.uint8)
@@ -102,20 +121,30 @@ class PoseTrainConfig:
     lr: float = 2e-3
     shift: int = 3
 
-def train_pose_regressor(images: torch.Tensor, # [n,3,S,S] uint8 (`pose_dataset`)
-                         angles: torch.Tensor, # [n,K] labels: degrees (pose), or z-scores (identity)
-                         out_dir, cfg: PoseNetConfig = PoseNetConfig(), tcfg: PoseTrainConfig = PoseTrainConfig(),
-                         train=None, # `train.TrainConfig` (steps, checkpointing)
-                         device: str = 'cpu', cls=None): # the network class: `PoseRegressor` (default) or `IdentityRegressor`
+def train_pose_regressor(
+    images: torch.Tensor,  # [n,3,S,S] uint8 (`pose_dataset`)
+    angles: torch.Tensor,  # [n,K] labels: degrees (pose), or z-scores (identity)
+    out_dir,
+    cfg: PoseNetConfig = PoseNetConfig(),
+    tcfg: PoseTrainConfig = PoseTrainConfig(),
+    train=None,  # `train.TrainConfig` (steps, checkpointing)
+    device: str = 'cpu',
+    cls=None,
+):  # the network class: `PoseRegressor` (default) or `IdentityRegressor`
     "Fit a `PoseRegressor` with L1 on the labels; resumable (`train.Trainer`). Returns the trainer; its EMA net is `tr.ema['net']`."
     from talkhead_nb.train import Trainer, TrainConfig
     train = train or TrainConfig(steps=1000, log_every=50, ckpt_every=250, ema_beta=0.99)
-    if images.dtype != torch.uint8 or images.dim() != 4: raise ValueError('train_pose_regressor: images must be [n,3,S,S] uint8')
-    if angles.shape != (len(images), cfg.outputs): raise ValueError(f'train_pose_regressor: labels must be [{len(images)},{cfg.outputs}] (cfg.outputs), got {tuple(angles.shape)}')
+    if images.dtype != torch.uint8 or images.dim() != 4:
+        raise ValueError('train_pose_regressor: images must be [n,3,S,S] uint8')
+    if angles.shape != (len(images), cfg.outputs):
+        raise ValueError(
+            f'train_pose_regressor: labels must be [{len(images)},{cfg.outputs}] (cfg.outputs), got {tuple(angles.shape)}'
+        )
     net = (cls or PoseRegressor)(cfg).to(device)
     opt = torch.optim.Adam(net.parameters(), lr=tcfg.lr)
     def step(tr, i):
-        g = torch.Generator().manual_seed(tr.cfg.seed * 1_000_003 + i)     # the batch is a function of the step: exact resume
+        # the batch is a function of the step: exact resume
+        g = torch.Generator().manual_seed(tr.cfg.seed * 1_000_003 + i)
         idx = torch.randint(0, len(images), (tcfg.batch,), generator=g)
         x = augment(images[idx].float() / 255, g, tcfg.shift).to(device)
         for pg in opt.param_groups: pg['lr'] = tcfg.lr * 0.5 * (1 + math.cos(math.pi * i / tr.cfg.steps))
@@ -138,12 +167,24 @@ def _load_regressor(name_or_path, shipped: dict, cls, what: str, device: str) ->
     "A shipped name or a `.safetensors` path -> frozen `cls` in eval mode (the file's class is checked)."
     from talkhead_nb.core import load_checkpoint, data_path, read_checkpoint_meta, config_from_dict, build_for_state
     path = data_path(*shipped[name_or_path], must_exist=False) if name_or_path in shipped else Path(name_or_path)
-    if not path.exists(): raise FileNotFoundError(f'{path}: no {what} there; use {" or ".join(map(repr, shipped))} (shipped; scripts/train_posenet.py --ship writes them) or a file written by save_pose_regressor')
+    if not path.exists():
+        raise FileNotFoundError(
+            f'{path}: no {what} there; use {" or ".join(map(repr, shipped))} (shipped; scripts/train_posenet.py --ship writes them) or a file written by save_pose_regressor'
+        )
     meta = read_checkpoint_meta(path)
-    if meta.get('class') != cls.__name__: raise CheckpointError(f'{path}: holds a {meta.get("class")}, not a {cls.__name__}')
+    if meta.get('class') != cls.__name__:
+        raise CheckpointError(f'{path}: holds a {meta.get("class")}, not a {cls.__name__}')
     cfg = config_from_dict(PoseNetConfig, meta['config'], path)
     sd, _ = load_checkpoint(path)
-    return build_for_state(lambda: cls(cfg), sd, path).eval().requires_grad_(False).to(device).eval().requires_grad_(False).to(device)
+    return (
+        build_for_state(lambda: cls(cfg), sd, path)
+        .eval()
+        .requires_grad_(False)
+        .to(device)
+        .eval()
+        .requires_grad_(False)
+        .to(device)
+    )
 
 def load_pose_regressor(name_or_path='synth', device: str = 'cpu') -> nn.Module:
     "'synth' (shipped, `data/v2s/`), '6drepnet' (zoo; real faces) or a `.safetensors` path -> frozen regressor in eval mode."
@@ -168,7 +209,9 @@ IDENTITY_REGRESSORS = {'synth': ('v2s', 'identity_synth.safetensors')}
 def _identity_stats(n: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
     "Mean and std of each identity field over `n` `synth.random_identity` draws (the population the renders come from)."
     from talkhead_nb.synth import random_identity
-    v = torch.stack([random_identity(1_000_000_007 + i).vector() for i in range(n)])[:, [Identity.names().index(f) for f in IDENTITY_FIELDS]]
+    v = torch.stack([random_identity(1_000_000_007 + i).vector() for i in range(n)])[
+        :, [Identity.names().index(f) for f in IDENTITY_FIELDS]
+    ]
     return v.mean(0), v.std(0)
 
 def identity_targets(identities) -> torch.Tensor: # [n, 18] z-scores
@@ -185,7 +228,10 @@ class IdentityRegressor(PoseRegressor):
     "Image [N,3,S,S] in [0,1] -> [N,18] the synthetic identity's fields as z-scores (pose-, expression- and gaze-blind by training)."
     def __init__(self, cfg: PoseNetConfig|None = None):
         cfg = cfg or identity_net_config()
-        if cfg.outputs != len(IDENTITY_FIELDS): raise ValueError(f'IdentityRegressor: cfg.outputs must be {len(IDENTITY_FIELDS)} (IDENTITY_FIELDS), got {cfg.outputs}')
+        if cfg.outputs != len(IDENTITY_FIELDS):
+            raise ValueError(
+                f'IdentityRegressor: cfg.outputs must be {len(IDENTITY_FIELDS)} (IDENTITY_FIELDS), got {cfg.outputs}'
+            )
         super().__init__(cfg)
 
 def load_identity_regressor(name_or_path='synth', device: str = 'cpu') -> nn.Module:
@@ -215,7 +261,9 @@ class SixDRepNet(nn.Module):
         for s, (n, w) in enumerate(zip(self.blocks, self.widths), 1):
             stage = []
             for b in range(n):
-                stage.append(_RepVGGDeployBlock(c_in, w, 2 if b == 0 else 1, groups=2 if idx % 2 == 0 and idx <= 26 else 1))
+                stage.append(
+                    _RepVGGDeployBlock(c_in, w, 2 if b == 0 else 1, groups=2 if idx % 2 == 0 and idx <= 26 else 1)
+                )
                 c_in, idx = w, idx + 1
             setattr(self, f'layer{s}', nn.Sequential(*stage))
         self.linear_reg = nn.Linear(2048, 6)
@@ -254,5 +302,7 @@ def load_6drepnet(path=None, device: str = 'cpu') -> SixDRepNet:
     sd = state_dict_of(load_torch_file(path, '6DRepNet checkpoint'), path, 'it should be 6DRepNet_300W_LP_AFLW2000.pth')
     sd = {k.removeprefix('module.'): v for k, v in sd.items()}
     net = SixDRepNet()
-    load_state_strict(net, sd, path, 'expected the deploy-form 6DRepNet (RepVGG-B1g2) checkpoint 6DRepNet_300W_LP_AFLW2000.pth')
+    load_state_strict(
+        net, sd, path, 'expected the deploy-form 6DRepNet (RepVGG-B1g2) checkpoint 6DRepNet_300W_LP_AFLW2000.pth'
+    )
     return net.eval().requires_grad_(False).to(device)

@@ -43,7 +43,9 @@ class Budget:
             raise UnsafePickleError(f'{self.source}: the data has more than {self.limits.max_nodes:,} elements (shared '
                                     'references can make a tiny file describe billions); refused')
         if depth > self.limits.max_depth:
-            raise UnsafePickleError(f'{self.source}: the data nests deeper than {self.limits.max_depth} levels; refused')
+            raise UnsafePickleError(
+                f'{self.source}: the data nests deeper than {self.limits.max_depth} levels; refused'
+            )
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -78,7 +80,8 @@ def _itemsize(dtype: torch.dtype) -> int: return torch.empty((), dtype=dtype).el
 
 def read_storage(f, dtype: torch.dtype, numel: int, available: int, source: str) -> Storage:
     "Read `numel` elements of `dtype` from `f`, after checking that the `available` bytes hold that many."
-    if type(numel) is not int or numel < 0: raise UnsafePickleError(f'{source}: storage size {short(numel)} is not a count')
+    if type(numel) is not int or numel < 0:
+        raise UnsafePickleError(f'{source}: storage size {short(numel)} is not a count')
     need = numel * _itemsize(dtype)
     if need > available:
         raise CheckpointError(f'{source}: a storage claims {numel:,} elements ({need:,} bytes) but only {available:,} '
@@ -96,14 +99,25 @@ def _layout_ok(t, limits: LoadLimits) -> bool:
 
 def rebuild_tensor(storage, offset, size, stride, requires_grad=False, hooks=None, metadata=None) -> torch.Tensor:
     "Checked `torch._utils._rebuild_tensor_v2`: the view lies inside its storage; no stride 0, hooks or metadata."
-    if not isinstance(storage, Storage): raise UnsafePickleError(f"a tensor's storage is {short(storage)}, not one read from the file")
-    if type(offset) is not int or offset < 0 or not _layout_ok(size, LIMITS) or not _layout_ok(stride, LIMITS) or len(size) != len(stride):
-        raise UnsafePickleError(f'a tensor has an invalid layout (offset {short(offset)}, size {short(size)}, stride {short(stride)})')
+    if not isinstance(storage, Storage):
+        raise UnsafePickleError(f"a tensor's storage is {short(storage)}, not one read from the file")
+    if (
+        type(offset) is not int
+        or offset < 0
+        or not _layout_ok(size, LIMITS)
+        or not _layout_ok(stride, LIMITS)
+        or len(size) != len(stride)
+    ):
+        raise UnsafePickleError(
+            f'a tensor has an invalid layout (offset {short(offset)}, size {short(size)}, stride {short(stride)})'
+        )
     if type(requires_grad) is not bool or hooks or metadata:
         raise UnsafePickleError('a tensor carries backward hooks or metadata; a weights file has none')
     numel = math.prod(size)
     if numel and any(st == 0 and n > 1 for n, st in zip(size, stride)):
-        raise UnsafePickleError(f'a tensor of size {list(size)} repeats one element along a dimension (stride 0); refused')
+        raise UnsafePickleError(
+            f'a tensor of size {list(size)} repeats one element along a dimension (stride 0); refused'
+        )
     need = offset + sum((n - 1) * st for n, st in zip(size, stride)) + 1 if numel else 0
     if need > storage.flat.numel():
         raise CheckpointError(f'a tensor of size {list(size)} needs {need:,} elements but its storage holds '
@@ -293,8 +307,17 @@ TORCH_GLOBALS = {('collections', 'OrderedDict'): ordered_dict,
 _LEGACY_MAGIC, _LEGACY_PROTOCOL = 0x1950a86a20f9469cfc6c, 1001
 
 def _storage_pid(pid, n: int, source: str):
-    if type(pid) is not tuple or len(pid) != n or pid[0] != 'storage' or not isinstance(pid[1], StorageType) \
-       or type(pid[2]) is not str or len(pid[2]) > 64 or type(pid[3]) is not str or type(pid[4]) is not int or pid[4] < 0:
+    if (
+        type(pid) is not tuple
+        or len(pid) != n
+        or pid[0] != 'storage'
+        or not isinstance(pid[1], StorageType)
+        or type(pid[2]) is not str
+        or len(pid[2]) > 64
+        or type(pid[3]) is not str
+        or type(pid[4]) is not int
+        or pid[4] < 0
+    ):
         raise UnsafePickleError(f'{source}: unexpected persistent id {short(pid)}; not a PyTorch weights file')
     return pid[1].dtype, pid[2], pid[4]
 
@@ -322,7 +345,11 @@ def read_legacy_torch(f, nbytes: int, source: str, globals_: dict = TORCH_GLOBAL
             raise UnsafePickleError(f'{source}: storage {short(key)} is declared twice with different sizes')
         return pending[key]
     obj, keys = up(persistent), up()
-    if type(keys) is not list or sorted(k for k in keys if type(k) is str) != sorted(pending) or len(keys) != len(pending):
+    if (
+        type(keys) is not list
+        or sorted(k for k in keys if type(k) is str) != sorted(pending)
+        or len(keys) != len(pending)
+    ):
         raise CheckpointError(f'{source}: its storage list does not match its data; the file is damaged')
     for k in keys:
         flat = pending[k].flat
@@ -342,10 +369,13 @@ def read_torch_zip(path: Path, source: str, limits: LoadLimits = LIMITS):
         total = sum(i.file_size for i in infos.values())
         if total > max(limits.zip_ratio * size, limits.zip_floor):
             big = max(infos.values(), key=lambda i: i.file_size)
-            raise CheckpointError(f'{source}: its zip entries would inflate to {total:,} bytes from a {size:,}-byte file '
-                                  f'(largest: {short(big.filename)}, {big.file_size:,} bytes); refused as a zip bomb')
+            raise CheckpointError(
+                f'{source}: its zip entries would inflate to {total:,} bytes from a {size:,}-byte file '
+                f'(largest: {short(big.filename)}, {big.file_size:,} bytes); refused as a zip bomb'
+            )
         pkl = [n for n in infos if n == 'data.pkl' or n.endswith('/data.pkl')]
-        if len(pkl) != 1: raise CheckpointError(f'{source}: a zip file but not a PyTorch checkpoint (no single data.pkl)')
+        if len(pkl) != 1:
+            raise CheckpointError(f'{source}: a zip file but not a PyTorch checkpoint (no single data.pkl)')
         prefix = pkl[0][:-len('data.pkl')]
         if prefix + 'byteorder' in infos and zf.read(prefix + 'byteorder') != b'little':
             raise CheckpointError(f'{source}: written in big-endian byte order; not supported')
@@ -354,10 +384,13 @@ def read_torch_zip(path: Path, source: str, limits: LoadLimits = LIMITS):
             dtype, key, numel = _storage_pid(pid, 5, source)
             if key not in storages:
                 info = infos.get(f'{prefix}data/{key}')
-                if info is None: raise CheckpointError(f'{source}: storage record {short(key)} is missing; the file is damaged')
+                if info is None:
+                    raise CheckpointError(f'{source}: storage record {short(key)} is missing; the file is damaged')
                 if info.file_size != numel * _itemsize(dtype):
-                    raise CheckpointError(f'{source}: storage {short(key)} claims {numel:,} elements but its record holds '
-                                          f'{info.file_size:,} bytes; the file is truncated or tampered with')
+                    raise CheckpointError(
+                        f'{source}: storage {short(key)} claims {numel:,} elements but its record holds '
+                        f'{info.file_size:,} bytes; the file is truncated or tampered with'
+                    )
                 with zf.open(info) as g: storages[key] = read_storage(g, dtype, numel, info.file_size, source)
             if storages[key].flat.dtype != dtype or storages[key].flat.numel() != numel:
                 raise UnsafePickleError(f'{source}: storage {short(key)} is declared twice with different sizes')
@@ -380,7 +413,8 @@ def load_torch_file(path, what: str = 'PyTorch weights file'):
 def state_dict_of(obj, source, hint: str = '') -> dict[str, torch.Tensor]:
     "`obj` as a plain `{name: tensor}` dict, or a `CheckpointError` naming `source` and the first bad entry."
     tail = f'; {hint}' if hint else ''
-    if not isinstance(obj, dict): raise CheckpointError(f'{source}: holds a {type(obj).__name__}, not a state dict{tail}')
+    if not isinstance(obj, dict):
+        raise CheckpointError(f'{source}: holds a {type(obj).__name__}, not a state dict{tail}')
     if len(obj) > LIMITS.max_nodes: raise CheckpointError(f'{source}: {len(obj):,} entries is not a state dict{tail}')
     for k, v in obj.items():
         if type(k) is not str or not isinstance(v, torch.Tensor):

@@ -10,7 +10,15 @@ from typing import Sequence
 import numpy as np
 import torch
 from pathlib import Path
-from .core import rotation_matrix, gaze_vector, assert_shape, save_checkpoint, load_checkpoint, to_pil, to_tensor
+from talkhead_nb.core import (
+    rotation_matrix,
+    gaze_vector,
+    assert_shape,
+    save_checkpoint,
+    load_checkpoint,
+    to_pil,
+    to_tensor,
+)
 from .video import VideoWriter
 
 # %% auto #0
@@ -21,12 +29,55 @@ __all__ = ['PARTS', 'PART_ID', 'PART_COLORS', 'HAIR_STYLES', 'EXPRESSIONS', 'BAC
            'SequenceDataset', 'PortraitDataset', 'FewShotDataset']
 
 # %% ../nbs/10_synth.ipynb #37cb6483
-PARTS = {0: 'background', 1: 'skin', 2: 'l_brow', 3: 'r_brow', 4: 'l_eye', 5: 'r_eye', 6: 'eye_g', 7: 'l_ear', 8: 'r_ear',
-         9: 'ear_r', 10: 'nose', 11: 'mouth', 12: 'u_lip', 13: 'l_lip', 14: 'neck', 15: 'neck_l', 16: 'cloth', 17: 'hair', 18: 'hat'}
+PARTS = {
+    0: 'background',
+    1: 'skin',
+    2: 'l_brow',
+    3: 'r_brow',
+    4: 'l_eye',
+    5: 'r_eye',
+    6: 'eye_g',
+    7: 'l_ear',
+    8: 'r_ear',
+    9: 'ear_r',
+    10: 'nose',
+    11: 'mouth',
+    12: 'u_lip',
+    13: 'l_lip',
+    14: 'neck',
+    15: 'neck_l',
+    16: 'cloth',
+    17: 'hair',
+    18: 'hat',
+}
 PART_ID = {v: k for k, v in PARTS.items()}
-PART_COLORS = torch.tensor([[0, 0, 0], [204, 153, 128], [120, 60, 20], [160, 90, 30], [40, 120, 255], [0, 200, 255], [255, 255, 0],
-                            [200, 0, 200], [255, 0, 120], [255, 255, 255], [0, 200, 0], [255, 40, 40], [255, 140, 0], [180, 0, 0],
-                            [100, 100, 200], [50, 50, 50], [0, 90, 90], [130, 70, 150], [90, 90, 0]], dtype=torch.float32) / 255
+PART_COLORS = (
+    torch.tensor(
+        [
+            [0, 0, 0],
+            [204, 153, 128],
+            [120, 60, 20],
+            [160, 90, 30],
+            [40, 120, 255],
+            [0, 200, 255],
+            [255, 255, 0],
+            [200, 0, 200],
+            [255, 0, 120],
+            [255, 255, 255],
+            [0, 200, 0],
+            [255, 40, 40],
+            [255, 140, 0],
+            [180, 0, 0],
+            [100, 100, 200],
+            [50, 50, 50],
+            [0, 90, 90],
+            [130, 70, 150],
+            [90, 90, 0],
+        ],
+        dtype=torch.float32,
+    )
+    / 255
+)
 
 # %% ../nbs/10_synth.ipynb #18c96a39
 HAIR_STYLES = ('short', 'long', 'bun', 'buzz')
@@ -61,7 +112,18 @@ class Identity:
     @classmethod
     def names(cls) -> list[str]: return [f.name for f in fields(cls)]
 
-EXPRESSIONS = ('jaw_open', 'smile_left', 'smile_right', 'pucker', 'lip_stretch', 'blink_left', 'blink_right', 'brow_raise', 'brow_frown', 'squint')
+EXPRESSIONS = (
+    'jaw_open',
+    'smile_left',
+    'smile_right',
+    'pucker',
+    'lip_stretch',
+    'blink_left',
+    'blink_right',
+    'brow_raise',
+    'brow_frown',
+    'squint',
+)
 
 @dataclass
 class Expression:
@@ -88,6 +150,7 @@ class Pose:
     ty: float = 0.
     scale: float = 1.
 
+# %% ../nbs/10_synth.ipynb #0f20635c
 @dataclass
 class Gaze:
     "Eye rotation relative to the head, degrees: positive yaw looks towards image right, positive pitch looks up."
@@ -148,18 +211,37 @@ def random_params(seed: int, # reproducible draw
                  ) -> PortraitParams:
     "Random portrait parameters: identity, pose within the given ranges, sparse expression, gaze and background."
     rng = np.random.default_rng([seed, 303])
-    pose = Pose(yaw=_uniform(rng, -max_yaw, max_yaw), pitch=_uniform(rng, -max_pitch, max_pitch), roll=_uniform(rng, -max_roll, max_roll),
-                tx=_uniform(rng, -0.15, 0.15), ty=_uniform(rng, -0.15, 0.15), scale=_uniform(rng, 0.9, 1.1))
+    pose = Pose(
+        yaw=_uniform(rng, -max_yaw, max_yaw),
+        pitch=_uniform(rng, -max_pitch, max_pitch),
+        roll=_uniform(rng, -max_roll, max_roll),
+        tx=_uniform(rng, -0.15, 0.15),
+        ty=_uniform(rng, -0.15, 0.15),
+        scale=_uniform(rng, 0.9, 1.1),
+    )
     # each coefficient is active with probability `expression_p` (blinks, being brief, a third as often)
-    expr = Expression(**{n: (_uniform(rng, 0, 1) if rng.uniform() < expression_p * (1/3 if n.startswith('blink') else 1) else 0.) for n in EXPRESSIONS})
+    expr = Expression(
+        **{
+            n: (_uniform(rng, 0, 1) if rng.uniform() < expression_p * (1 / 3 if n.startswith('blink') else 1) else 0.0)
+            for n in EXPRESSIONS
+        }
+    )
     gaze = Gaze(yaw=_uniform(rng, -max_gaze, max_gaze), pitch=_uniform(rng, -max_gaze, max_gaze))
-    return PortraitParams(identity=identity if identity is not None else random_identity(seed), pose=pose, expression=expr,
-                          gaze=gaze, background=random_background(seed))
+    return PortraitParams(
+        identity=identity if identity is not None else random_identity(seed),
+        pose=pose,
+        expression=expr,
+        gaze=gaze,
+        background=random_background(seed),
+    )
 
 # %% ../nbs/10_synth.ipynb #9e5bfcaf
 CAMERA_DISTANCE = 7.0  # head units from the camera to the head origin
+
 FOCAL = 2.2            # focal length as a multiple of the image size
+
 HEAD_LIFT = 0.22       # the head origin sits this far above the optical axis (centres the face)
+
 LIGHT = (-0.35, 0.45, 0.82)  # key light direction in the camera frame
 
 def _lerp(a, b, t): return a + (b - a) * t
@@ -181,22 +263,30 @@ def _colours(idn: Identity) -> dict:
            _mix3((0.33, 0.42, 0.25), (0.3, 0.5, 0.75), idn.eye_color * 2 - 1)
     return dict(skin=skin, lips=lips, hair=hair, iris=iris)
 
+# %% ../nbs/10_synth.ipynb #33e4bce4
 def _geometry(p: PortraitParams) -> dict:
     "The head's derived geometry (head units) for one parameter set; every number the painter and the landmarks share."
     i, e = p.identity, p.expression
     fw, fl = 0.95 * (1 + 0.08 * i.face_width), 1 + 0.07 * i.face_length
     drop = 0.17 * e.jaw_open                                    # how far the lower lip / jaw travel down
-    g = dict(fw=fw, fl=fl,
-             cran_c=(0., 0.15 * fl, 0.), cran_r=(fw, 1.12 * fl, 1.05),
-             jaw_c=(0., -0.42 * fl - 0.55 * drop, 0.1), jaw_r=(0.8 * fw * (1 + 0.08 * i.jaw_width), (0.82 + 0.07 * i.chin_length) * fl, 0.88),
-             ear_r=(0.07, 0.25 * (1 + 0.1 * i.ear_size), 0.15))
+    g = dict(
+        fw=fw,
+        fl=fl,
+        cran_c=(0.0, 0.15 * fl, 0.0),
+        cran_r=(fw, 1.12 * fl, 1.05),
+        jaw_c=(0.0, -0.42 * fl - 0.55 * drop, 0.1),
+        jaw_r=(0.8 * fw * (1 + 0.08 * i.jaw_width), (0.82 + 0.07 * i.chin_length) * fl, 0.88),
+        ear_r=(0.07, 0.25 * (1 + 0.1 * i.ear_size), 0.15),
+    )
     # eyes: centre x ±ex at height ey; almond lids (upper height hu, lower hl, closure by blink)
     g['ex'], g['ey'] = 0.36 * (1 + 0.07 * i.eye_spacing) * fw / 0.95, 0.0
     g['ew'] = 0.16 * (1 + 0.1 * i.eye_size)
     for side, s in (('l', 1), ('r', -1)):  # subject's left eye is at +x (image right)
         smile = e.smile_left if s > 0 else e.smile_right
         blink = e.blink_left if s > 0 else e.blink_right
-        g[f'hu_{side}'] = 0.08 * (1 + 0.15 * i.eye_size) * (1 + 0.35 * e.brow_raise) * (1 - 0.35 * e.squint) * (1 - 0.2 * smile)
+        g[f'hu_{side}'] = (
+            0.08 * (1 + 0.15 * i.eye_size) * (1 + 0.35 * e.brow_raise) * (1 - 0.35 * e.squint) * (1 - 0.2 * smile)
+        )
         g[f'hl_{side}'] = 0.045 * (1 + 0.1 * i.eye_size) * (1 - 0.55 * e.squint) * (1 - 0.35 * smile)
         g[f'open_{side}'] = 1 - blink
         g[f'lift_{side}'] = 0.06 * smile - 0.015 * e.lip_stretch     # mouth corner lift
@@ -211,7 +301,11 @@ def _geometry(p: PortraitParams) -> dict:
     g['nose_r'] = (0.115 * (1 + 0.15 * i.nose_width), 0.23 * (1 + 0.12 * i.nose_length) * fl, 0.19)
     # mouth
     g['my'] = -0.6 * fl
-    g['mw'] = 0.24 * (1 + 0.1 * i.mouth_width) * (1 + 0.22 * e.lip_stretch + 0.1 * (e.smile_left + e.smile_right) - 0.35 * e.pucker)
+    g['mw'] = (
+        0.24
+        * (1 + 0.1 * i.mouth_width)
+        * (1 + 0.22 * e.lip_stretch + 0.1 * (e.smile_left + e.smile_right) - 0.35 * e.pucker)
+    )
     g['oh'] = drop + 0.02 * e.pucker
     g['tu'] = 0.045 * (1 + 0.3 * i.lip_fullness) * (1 + 0.5 * e.pucker) * (1 - 0.3 * e.lip_stretch)
     g['tl'] = 0.06 * (1 + 0.3 * i.lip_fullness) * (1 + 0.4 * e.pucker) * (1 - 0.3 * e.lip_stretch)
@@ -226,9 +320,12 @@ def _batch_geometry(ps: list[PortraitParams]) -> dict:
     "Per-batch tensors of every geometric quantity, plus the head and body rotations."
     gs = [_geometry(p) for p in ps]
     G = {k: _stack(gs, k) for k in gs[0]}
-    pose = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll, p.pose.tx, p.pose.ty, p.pose.scale] for p in ps], dtype=torch.float64)
+    pose = torch.tensor(
+        [[p.pose.yaw, p.pose.pitch, p.pose.roll, p.pose.tx, p.pose.ty, p.pose.scale] for p in ps], dtype=torch.float64
+    )
     G['R'] = rotation_matrix(pose[:, 0], pose[:, 1], pose[:, 2])                               # [B,3,3] head -> camera
-    G['R_body'] = rotation_matrix(0.3 * pose[:, 0], 0.15 * pose[:, 1], 0.3 * pose[:, 2])       # the neck follows the head a little
+    # the neck follows the head a little
+    G['R_body'] = rotation_matrix(0.3 * pose[:, 0], 0.15 * pose[:, 1], 0.3 * pose[:, 2])
     G['T'] = torch.stack([pose[:, 3], pose[:, 4] + HEAD_LIFT, torch.zeros_like(pose[:, 3])], -1)  # [B,3]
     G['s'] = pose[:, 5]
     G['gaze'] = torch.tensor([[p.gaze.yaw, p.gaze.pitch] for p in ps], dtype=torch.float32)
@@ -311,6 +408,7 @@ def _brow_curve(G, s: int, x):
 
 def _rgb(*c): return torch.tensor(c, dtype=torch.float32).reshape(1, 3, 1, 1)
 
+# %% ../nbs/10_synth.ipynb #5fd04b84
 def _paint_face(G, x, y, front, skin):
     """Paint the face onto skin-surface points (head frame x, y [B,H,W]; `front` where z > 0).
     Returns albedo [B,3,H,W] and labels [B,H,W] (1 skin, 2/3 brows, 4/5 eyes, 11 mouth, 12/13 lips)."""
@@ -395,9 +493,12 @@ def _nose_frame(G):
     return rotation_matrix(torch.zeros(B), torch.full((B,), 20.), torch.zeros(B)).float()   # bottom tilted forward
 
 _EYE_DX = torch.tensor([-1., -0.4, 0.4, 1., 0.4, -0.4])
+
 _MOUTH_OUT = torch.tensor([-1., -0.62, -0.3, 0., 0.3, 0.62, 1., 0.62, 0.3, 0., -0.3, -0.62])
+
 _MOUTH_IN = torch.tensor([-0.92, -0.45, 0., 0.45, 0.92, 0.45, 0., -0.45])
 
+# %% ../nbs/10_synth.ipynb #116692c9
 def _landmarks_head(G) -> torch.Tensor:
     "The 68 iBUG landmarks in the head frame [B,68,3], from the same curves the painter uses."
     B = G['fw'].shape[0]
@@ -415,13 +516,16 @@ def _landmarks_head(G) -> torch.Tensor:
         bx = s * (G['ex'] - 0.02 * G['frown'])[:, None] + d * G['bw'][:, None]
         yc, _, _ = _brow_curve(G, s, bx)
         pts.append(torch.stack([bx, yc], -1))
-    pts.append(torch.stack([torch.zeros(B), G['ey'] + 0.02], -1)[:, None])   # 27: top of the nose bridge, between the eyes
+    # 27: top of the nose bridge, between the eyes
+    pts.append(torch.stack([torch.zeros(B), G['ey'] + 0.02], -1)[:, None])
     xy = torch.cat(pts, 1)                                      # [B,28,2]
     xyz = [torch.cat([xy, _face_z(G, xy[..., 0], xy[..., 1])[..., None]], -1)]
     # nose 28..35: the ridge down to the tip, then the base from image left to right, on the nose ellipsoid
     a = torch.deg2rad(torch.tensor([25., 5., -25.]))
     ridge = torch.stack([torch.zeros(3), torch.sin(a), torch.cos(a)], -1)
-    base = torch.tensor([[-0.8, -0.75, 0.5], [-0.45, -0.8, 0.6], [0., -0.8, 0.62], [0.45, -0.8, 0.6], [0.8, -0.75, 0.5]])
+    base = torch.tensor(
+        [[-0.8, -0.75, 0.5], [-0.45, -0.8, 0.6], [0.0, -0.8, 0.62], [0.45, -0.8, 0.6], [0.8, -0.75, 0.5]]
+    )
     unit = torch.cat([ridge, base / base.norm(dim=-1, keepdim=True)])
     Rn = _nose_frame(G)
     xyz.append(G['nose_c'][:, None, :] + (Rn[:, None] @ (unit[None] * G['nose_r'][:, None, :])[..., None])[..., 0])
@@ -436,7 +540,8 @@ def _landmarks_head(G) -> torch.Tensor:
     for us, outer in ((_MOUTH_OUT, True), (_MOUTH_IN, False)):
         u = rep(us)
         iu, il, ou, ol = _mouth_curves(G, u)
-        yy = torch.cat([ou[:, :7], ol[:, 7:]], 1) if outer else torch.cat([iu[:, :5], il[:, 5:]], 1)  # upper arc incl. corners, then lower
+        # upper arc incl. corners, then lower
+        yy = torch.cat([ou[:, :7], ol[:, 7:]], 1) if outer else torch.cat([iu[:, :5], il[:, 5:]], 1)
         pts.append(torch.stack([u * G['mw'][:, None], yy], -1))
     xy = torch.cat(pts, 1)
     xyz.append(torch.cat([xy, _face_z(G, xy[..., 0], xy[..., 1])[..., None]], -1))
@@ -446,7 +551,10 @@ def _landmarks_head(G) -> torch.Tensor:
 
 def _project(G, p_head, size):
     "Head-frame points [B,K,3] -> pixel coordinates [B,K,2] (pixel centres at integers) and ray depth t [B,K]."
-    X = G['T'][:, None, :].float() + G['s'][:, None, None].float() * (G['R'].float()[:, None] @ p_head[..., None])[..., 0]
+    X = (
+        G['T'][:, None, :].float()
+        + G['s'][:, None, None].float() * (G['R'].float()[:, None] @ p_head[..., None])[..., 0]
+    )
     f = FOCAL * size
     w = CAMERA_DISTANCE - X[..., 2]
     uv = torch.stack([f * X[..., 0] / w + size / 2 - 0.5, size / 2 - f * X[..., 1] / w - 0.5], -1)
@@ -470,7 +578,9 @@ def _background(kind: str, color1: tuple, color2: tuple, seed: int, size: int) -
     t = ((xx * math.cos(ang) + yy * math.sin(ang)) * 0.5 + 0.5).clamp(0, 1)
     img = c1[:, None, None] * (1 - t) + c2[:, None, None] * t
     if kind == 'textured':
-        blot = torch.nn.functional.interpolate(torch.rand(1, 3, 6, 6, generator=g), size=(size, size), mode='bicubic', align_corners=False)[0]
+        blot = torch.nn.functional.interpolate(
+            torch.rand(1, 3, 6, 6, generator=g), size=(size, size), mode='bicubic', align_corners=False
+        )[0]
         grain = torch.rand(1, 1, max(size // 4, 1), max(size // 4, 1), generator=g)
         grain = torch.nn.functional.interpolate(grain, size=(size, size), mode='bilinear', align_corners=False)[0]
         img = img * (0.75 + 0.35 * blot) + 0.06 * (grain - 0.5)
@@ -552,14 +662,19 @@ def _validate(p: PortraitParams, i: int):
         for f in fields(obj):
             v = getattr(obj, f.name)
             vals = v if isinstance(v, (tuple, list)) else [v]
-            if f.name != 'kind' and not all(isinstance(x, (int, float, np.floating, np.integer)) and math.isfinite(x) for x in vals):
+            if f.name != 'kind' and not all(
+                isinstance(x, (int, float, np.floating, np.integer)) and math.isfinite(x) for x in vals
+            ):
                 raise ValueError(f'render: params[{i}].{g.name}.{f.name} = {v!r} is not a finite number')
     bad = [n for n in EXPRESSIONS if not -1e-6 <= getattr(p.expression, n) <= 1 + 1e-6]
     if bad: raise ValueError(f'render: params[{i}].expression coefficients {bad} are outside [0, 1]')
     if p.pose.scale <= 0: raise ValueError(f'render: params[{i}].pose.scale must be > 0, got {p.pose.scale}')
     if int(p.identity.hair_style) != p.identity.hair_style or not 0 <= p.identity.hair_style < len(HAIR_STYLES):
-        raise ValueError(f'render: params[{i}].identity.hair_style must be an int in 0..{len(HAIR_STYLES) - 1} {HAIR_STYLES}')
+        raise ValueError(
+            f'render: params[{i}].identity.hair_style must be an int in 0..{len(HAIR_STYLES) - 1} {HAIR_STYLES}'
+        )
 
+# %% ../nbs/10_synth.ipynb #42100680
 def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a list rendered as a batch
            size: int = 256 # output side in pixels (32..1024); images are square
           ) -> Render:
@@ -567,9 +682,11 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     single = isinstance(params, PortraitParams)
     ps = [params] if single else list(params)
     if not ps: raise ValueError('render: got an empty list of params')
-    if any(not isinstance(p, PortraitParams) for p in ps): raise TypeError('render: params must be PortraitParams (see random_params)')
+    if any(not isinstance(p, PortraitParams) for p in ps):
+        raise TypeError('render: params must be PortraitParams (see random_params)')
     for i, p in enumerate(ps): _validate(p, i)
-    if not (isinstance(size, int) and 32 <= size <= 1024): raise ValueError(f'render: size must be an int in 32..1024, got {size!r}')
+    if not (isinstance(size, int) and 32 <= size <= 1024):
+        raise ValueError(f'render: size must be an int in 32..1024, got {size!r}')
     B, H = len(ps), size
     G = _batch_geometry(ps)
     rays = _Rays(size)
@@ -589,11 +706,37 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
         'nose': ('head', G['nose_c'], Rn, G['nose_r']),
         'ear_l': ('head', ear_c(1), ear_R(1), G['ear_r']),
         'ear_r': ('head', ear_c(-1), ear_R(-1), G['ear_r']),
-        'neck': ('body', torch.stack([zeros, zeros - 1.2, zeros - 0.12], -1), I3, torch.stack([0.5 * fw / 0.95, torch.ones(B), torch.full((B,), 0.45)], -1)),
-        'shoulders': ('body', torch.stack([zeros, zeros - 2.2, zeros - 0.25], -1), I3, torch.tensor([[1.9, 0.7, 0.95]]).expand(B, 3)),
-        'hair_s': ('head', G['cran_c'], I3, G['cran_r'] * torch.where((style == 3)[:, None], torch.tensor([1.025, 1.02, 1.025]), torch.tensor([1.07, 1.05, 1.07]))),
-        'hair_l': ('head', torch.stack([zeros, zeros - 0.2, zeros - 0.08], -1), I3, torch.stack([1.1 * fw, torch.full((B,), 1.55), torch.full((B,), 1.15)], -1)),
-        'bun': ('head', torch.stack([zeros, G['cran_c'][:, 1] + 0.9, zeros - 0.55], -1), I3, torch.tensor([[0.42, 0.4, 0.42]]).expand(B, 3)),
+        'neck': (
+            'body',
+            torch.stack([zeros, zeros - 1.2, zeros - 0.12], -1),
+            I3,
+            torch.stack([0.5 * fw / 0.95, torch.ones(B), torch.full((B,), 0.45)], -1),
+        ),
+        'shoulders': (
+            'body',
+            torch.stack([zeros, zeros - 2.2, zeros - 0.25], -1),
+            I3,
+            torch.tensor([[1.9, 0.7, 0.95]]).expand(B, 3),
+        ),
+        'hair_s': (
+            'head',
+            G['cran_c'],
+            I3,
+            G['cran_r']
+            * torch.where((style == 3)[:, None], torch.tensor([1.025, 1.02, 1.025]), torch.tensor([1.07, 1.05, 1.07])),
+        ),
+        'hair_l': (
+            'head',
+            torch.stack([zeros, zeros - 0.2, zeros - 0.08], -1),
+            I3,
+            torch.stack([1.1 * fw, torch.full((B,), 1.55), torch.full((B,), 1.15)], -1),
+        ),
+        'bun': (
+            'head',
+            torch.stack([zeros, G['cran_c'][:, 1] + 0.9, zeros - 0.55], -1),
+            I3,
+            torch.tensor([[0.42, 0.4, 0.42]]).expand(B, 3),
+        ),
     }
     enabled = {'hair_l': style == 1, 'bun': style == 2}   # every style has the cap; long hair adds a long shell
     T, s = G['T'], G['s']
@@ -613,7 +756,9 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
             if name == 'bun': okn, okf = torch.isfinite(tn), torch.zeros_like(tn, dtype=torch.bool)
             else:
                 pn, pf = _c(c.float()) + un * _c(r.float()), _c(c.float()) + uf * _c(r.float())
-                okn, okf = _hair_ok(style, pn, G, 'long' if name == 'hair_l' else 'short'), _hair_ok(style, pf, G, 'long' if name == 'hair_l' else 'short')
+                okn, okf = _hair_ok(style, pn, G, 'long' if name == 'hair_l' else 'short'), _hair_ok(
+                    style, pf, G, 'long' if name == 'hair_l' else 'short'
+                )
             tn = torch.where(okn, tn, torch.where(okf, tf, inf))
             U[name] = torch.where(okn, un, uf)
         else:
@@ -628,11 +773,16 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     img = torch.zeros(B, 3, H, H)
     lab = torch.zeros(B, H, H, dtype=torch.uint8)
     skin = G['col_skin']
-    put = lambda img, lab, k, colour, ident: (torch.where((win == k)[:, None], colour, img), torch.where(win == k, ident, lab))
+    put = lambda img, lab, k, colour, ident: (
+        torch.where((win == k)[:, None], colour, img),
+        torch.where(win == k, ident, lab),
+    )
     # face: the skin hit point in the head frame
     w_face = (win == 0) | (win == 1)
     uf = torch.where(win == 0, U['cran'], U['jaw'])
-    pf = torch.where(win == 0, _c(G['cran_c']), _c(G['jaw_c'])) + uf * torch.where(win == 0, _c(G['cran_r']), _c(G['jaw_r']))
+    pf = torch.where(win == 0, _c(G['cran_c']), _c(G['jaw_c'])) + uf * torch.where(
+        win == 0, _c(G['cran_r']), _c(G['jaw_r'])
+    )
     alb, flab = _paint_face(G, pf[0], pf[1], pf[2] > 0, skin)
     # shade the cranium/jaw union with a smooth blend across the crease, like one continuous surface
     wj = torch.sigmoid((t['cran'].clamp(max=1e4) - t['jaw'].clamp(max=1e4)) / 0.06)
@@ -643,7 +793,13 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     un = U['nose']
     nostril = ((((un[0].abs() - 0.38) / 0.2) ** 2 + ((un[1] + 0.78) / 0.13) ** 2) < 1) & (un[2] > 0.2)
     Ln = (Rn.transpose(-1, -2) @ Lh[:, :, None])[..., 0]
-    img, lab = put(img, lab, 2, skin[:, :, None, None] * (_lambert(un, G['nose_r'], Ln) * torch.where(nostril, 0.35, 1.))[:, None], 10)
+    img, lab = put(
+        img,
+        lab,
+        2,
+        skin[:, :, None, None] * (_lambert(un, G['nose_r'], Ln) * torch.where(nostril, 0.35, 1.0))[:, None],
+        10,
+    )
     for k, (name, ident, sgn) in enumerate((('ear_l', 7, 1), ('ear_r', 8, -1))):
         Le = (ear_R(sgn).transpose(-1, -2) @ Lh[:, :, None])[..., 0]
         inner = ((U[name][1] / 0.6) ** 2 + (U[name][2] / 0.55) ** 2) < 1
@@ -651,16 +807,31 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
         img, lab = put(img, lab, 3 + k, skin[:, :, None, None] * _rgb(1.02, 0.93, 0.93) * shade[:, None], ident)
     img, lab = put(img, lab, 5, skin[:, :, None, None] * 0.9 * _lambert(U['neck'], torch.ones(B, 3), Lb)[:, None], 14)
     cloth = torch.stack([G['col_iris'][:, 2], G['col_hair'][:, 0], G['col_lips'][:, 1]], -1) * 0.8 + 0.1
-    img, lab = put(img, lab, 6, cloth[:, :, None, None] * _lambert(U['shoulders'], prims['shoulders'][3], Lb)[:, None], 16)
+    img, lab = put(
+        img, lab, 6, cloth[:, :, None, None] * _lambert(U['shoulders'], prims['shoulders'][3], Lb)[:, None], 16
+    )
     curly = (style == 2)[:, None, None]
     for k, name in ((7, 'hair_s'), (8, 'hair_l'), (9, 'bun')):
         u = U[name]
         if u is None: continue
         a = torch.atan2(u[0], u[2])
-        tex = torch.where(curly, 0.8 + 0.2 * torch.sin(a * 30) * torch.sin(u[1] * 30), 0.78 + 0.22 * torch.sin(a * 45 + 3 * torch.sin(u[1] * 7)))
-        img, lab = put(img, lab, k, G['col_hair'][:, :, None, None] * (tex * _lambert(u, prims[name][3], Lh))[:, None], 17)
+        tex = torch.where(
+            curly,
+            0.8 + 0.2 * torch.sin(a * 30) * torch.sin(u[1] * 30),
+            0.78 + 0.22 * torch.sin(a * 45 + 3 * torch.sin(u[1] * 7)),
+        )
+        img, lab = put(
+            img, lab, k, G['col_hair'][:, :, None, None] * (tex * _lambert(u, prims[name][3], Lh))[:, None], 17
+        )
     lab = torch.where(fg, lab, 0)
-    bg = torch.stack([_background(p.background.kind, tuple(p.background.color1), tuple(p.background.color2), p.background.seed, size) for p in ps])
+    bg = torch.stack(
+        [
+            _background(
+                p.background.kind, tuple(p.background.color1), tuple(p.background.color2), p.background.seed, size
+            )
+            for p in ps
+        ]
+    )
     image = torch.where(fg[:, None], img, bg).clamp(0, 1).contiguous()
     # --- ground truth ----------------------------------------------------------------------------------------------
     lm3 = _landmarks_head(G)
@@ -672,8 +843,20 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     Rf = G['R'].float()
     gaze = (Rf @ gaze_vector(G['gaze'][:, 0], G['gaze'][:, 1]).float()[..., None])[..., 0]
     angles = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in ps], dtype=torch.float32)
-    out = Render(image=image, parts=lab.long(), landmarks=uv, visible=visible, depth=depth, R=Rf, angles=angles, gaze=gaze,
-                 gaze_angles=G['gaze'], expression=G['expr'], identity=torch.stack([p.identity.vector() for p in ps]), params=ps)
+    out = Render(
+        image=image,
+        parts=lab.long(),
+        landmarks=uv,
+        visible=visible,
+        depth=depth,
+        R=Rf,
+        angles=angles,
+        gaze=gaze,
+        gaze_angles=G['gaze'],
+        expression=G['expr'],
+        identity=torch.stack([p.identity.vector() for p in ps]),
+        params=ps,
+    )
     assert_shape(out.image, ('B', 3, 'H', 'H'), 'render.image', dict(B=B, H=H))
     return out[0] if single else out
 
@@ -692,6 +875,7 @@ def _events(rng, duration: float, lo: float, hi: float, start: float = 0.) -> np
     while t < duration: ts.append(t); t += rng.uniform(lo, hi)
     return np.array(ts)
 
+# %% ../nbs/10_synth.ipynb #71c9e87f
 def talking_sequence(identity: Identity, # who talks
                      n_frames: int, # length of the sequence
                      fps: float = 25, # frame rate the motion is timed for
@@ -749,11 +933,25 @@ def talking_sequence(identity: Identity, # who talks
     bg = background or random_background(seed)
     out = []
     for k in range(n_frames):
-        e = Expression(jaw_open=float(np.clip(jaw[k], 0, 1)), smile_left=float(smile[k]), smile_right=float(smile[k] * 0.9),
-                       pucker=float(np.clip(pucker[k], 0, 1)), lip_stretch=float(np.clip(stretch[k], 0, 1)),
-                       blink_left=float(blink[k]), blink_right=float(blink[k]), brow_raise=float(brow[k]))
-        out.append(PortraitParams(identity=identity, pose=Pose(yaw=float(yaw[k]), pitch=float(pitch[k]), roll=float(roll[k])),
-                                  expression=e, gaze=Gaze(float(gaze[k, 0]), float(gaze[k, 1])), background=bg))
+        e = Expression(
+            jaw_open=float(np.clip(jaw[k], 0, 1)),
+            smile_left=float(smile[k]),
+            smile_right=float(smile[k] * 0.9),
+            pucker=float(np.clip(pucker[k], 0, 1)),
+            lip_stretch=float(np.clip(stretch[k], 0, 1)),
+            blink_left=float(blink[k]),
+            blink_right=float(blink[k]),
+            brow_raise=float(brow[k]),
+        )
+        out.append(
+            PortraitParams(
+                identity=identity,
+                pose=Pose(yaw=float(yaw[k]), pitch=float(pitch[k]), roll=float(roll[k])),
+                expression=e,
+                gaze=Gaze(float(gaze[k, 0]), float(gaze[k, 1])),
+                background=bg,
+            )
+        )
     return out
 
 # %% ../nbs/10_synth.ipynb #c15a63d4
@@ -802,14 +1000,18 @@ class SequenceDataset(torch.utils.data.Dataset):
     def __init__(self, identity: Identity|int, # an Identity, or a seed for `random_identity`
                  n_frames: int = 250, size: int = 128, split: str = 'train', n_test: int|None = None, # default: 20%
                  fps: float = 25, seed: int = 0, cache_dir=None):
-        if split not in ('train', 'test', 'all'): raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
+        if split not in ('train', 'test', 'all'):
+            raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
         self.identity = random_identity(identity) if isinstance(identity, int) else identity
         self.params = talking_sequence(self.identity, n_frames, fps=fps, seed=seed)
         n_test = max(1, round(0.2 * n_frames)) if n_test is None else n_test
         if not 0 <= n_test < n_frames: raise ValueError(f'n_test={n_test} must be in [0, n_frames={n_frames})')
         lo, hi = {'train': (0, n_frames - n_test), 'test': (n_frames - n_test, n_frames), 'all': (0, n_frames)}[split]
         self.indices, self.size = list(range(lo, hi)), size
-        self.cache = _RenderCache(cache_dir, dict(kind='sequence', identity=asdict(self.identity), n_frames=n_frames, fps=fps, seed=seed, size=size))
+        self.cache = _RenderCache(
+            cache_dir,
+            dict(kind='sequence', identity=asdict(self.identity), n_frames=n_frames, fps=fps, seed=seed, size=size),
+        )
     def __len__(self): return len(self.indices)
     def __getitem__(self, i):
         k = self.indices[i]
@@ -822,18 +1024,23 @@ class PortraitDataset(torch.utils.data.Dataset):
     seen in training): the setting of few-shot models such as LSR."""
     def __init__(self, n_identities: int = 100, frames_per_identity: int = 8, size: int = 128, split: str = 'train',
                  test_fraction: float = 0.1, seed: int = 0, cache_dir=None, max_yaw: float = 40.):
-        if split not in ('train', 'test', 'all'): raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
+        if split not in ('train', 'test', 'all'):
+            raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
         n_test = int(round(n_identities * test_fraction))
         ids = np.random.default_rng([seed, 505]).permutation(n_identities)
         chosen = {'train': ids[n_test:], 'test': ids[:n_test], 'all': ids}[split]
         self.identity_ids = sorted(int(i) for i in chosen)
         self.fpi, self.size, self.seed, self.max_yaw = frames_per_identity, size, seed, max_yaw
-        self.cache = _RenderCache(cache_dir, dict(kind='portraits', seed=seed, size=size, max_yaw=max_yaw, fpi=frames_per_identity))
+        self.cache = _RenderCache(
+            cache_dir, dict(kind='portraits', seed=seed, size=size, max_yaw=max_yaw, fpi=frames_per_identity)
+        )
     def __len__(self): return len(self.identity_ids) * self.fpi
     def params(self, identity_id: int, view: int) -> PortraitParams:
         "The params of one view of one identity (the identity seed is `seed * 100003 + identity_id`)."
         idn = random_identity(self.seed * 100003 + identity_id)
-        p = random_params(self.seed * 7919 + identity_id * 1009 + view, identity=idn, max_yaw=self.max_yaw, max_pitch=20, max_roll=15)
+        p = random_params(
+            self.seed * 7919 + identity_id * 1009 + view, identity=idn, max_yaw=self.max_yaw, max_pitch=20, max_roll=15
+        )
         return p.replace(background=random_background(self.seed * 100003 + identity_id))  # one backdrop per identity
     def __getitem__(self, i):
         iid, view = self.identity_ids[i // self.fpi], i % self.fpi

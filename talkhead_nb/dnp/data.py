@@ -13,6 +13,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from ..core import assert_shape
 from .model import DNPConfig
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['TINY_DATA', 'TINY_STEPS', 'PortraitVideo', 'nearest_frames', 'nearest_rows']
@@ -28,29 +29,23 @@ class PortraitVideo:
     n_test: int = 0 # the last n_test frames are held out
     source: str = ''
     fps: float = 25.
-
     def __post_init__(self):
         T = len(self.frames)
-        if self.frames.dtype != torch.uint8 or self.frames.dim() != 4 or self.frames.shape[1] != 3 or self.frames.shape[2] != self.frames.shape[3]:
-            raise ValueError(f'{self.source}: frames must be uint8 [T,3,S,S], got {self.frames.dtype} {tuple(self.frames.shape)}')
+        if (
+            self.frames.dtype != torch.uint8
+            or self.frames.dim() != 4
+            or self.frames.shape[1] != 3
+            or self.frames.shape[2] != self.frames.shape[3]
+        ):
+            raise ValueError(
+                f'{self.source}: frames must be uint8 [T,3,S,S], got {self.frames.dtype} {tuple(self.frames.shape)}'
+            )
         for n in ('pose', 'expr', 'gaze'):
             t = getattr(self, n)
-            if t.dim() != 2 or len(t) != T: raise ValueError(f'{self.source}: {n} must be [T={T}, D], got {tuple(t.shape)}')
+            if t.dim() != 2 or len(t) != T:
+                raise ValueError(f'{self.source}: {n} must be [T={T}, D], got {tuple(t.shape)}')
         if not 0 <= self.n_test < T: raise ValueError(f'{self.source}: n_test={self.n_test} must be in [0, {T})')
-
     def __len__(self): return len(self.frames)
-    @property
-    def size(self) -> int: return self.frames.shape[-1]
-    @property
-    def train_idx(self) -> torch.Tensor: return torch.arange(len(self) - self.n_test)
-    @property
-    def test_idx(self) -> torch.Tensor: return torch.arange(len(self) - self.n_test, len(self))
-    def params(self, idx=None) -> torch.Tensor: # [T, pose+expr+gaze]
-        idx = slice(None) if idx is None else idx
-        return torch.cat([self.pose[idx], self.expr[idx], self.gaze[idx]], -1)
-    def images(self, idx) -> torch.Tensor: # [B,3,S,S] float in [0,1]
-        return self.frames[idx].float() / 255
-
     @classmethod
     def from_synth(cls, identity: int = 0, # seed of `synth.random_identity`
                    n_frames: int = 500, size: int = 128, n_test: int|None = None, # default: 20%
@@ -61,16 +56,28 @@ class PortraitVideo:
         frames, pose, expr, gaze = [], [], [], []
         for r in synth.render_batches(params, size, 32):
             frames.append((r.image * 255).round().to(torch.uint8))
-            pose.append(torch.tensor([[q.pose.yaw, q.pose.pitch, q.pose.roll, q.pose.tx, q.pose.ty, math.log(q.pose.scale)] for q in r.params]))
+            pose.append(
+                torch.tensor(
+                    [
+                        [q.pose.yaw, q.pose.pitch, q.pose.roll, q.pose.tx, q.pose.ty, math.log(q.pose.scale)]
+                        for q in r.params
+                    ]
+                )
+            )
             expr.append(r.expression.float()); gaze.append(r.gaze_angles.float())
         pose = torch.cat(pose).float(); pose[:, :3] = pose[:, :3].deg2rad()
         n_test = max(1, round(0.2 * n_frames)) if n_test is None else n_test
         return cls(torch.cat(frames), pose, torch.cat(expr), torch.cat(gaze).deg2rad(), n_test,
                    f'synth identity {identity} seed {seed}', fps)
-
     @classmethod
-    def from_video(cls, video, # path or [T,3,H,W] frames of one person, roughly framed on the head
-                   size: int = 256, n_test: int|None = None, model: str = 'dlib', max_frames: int|None = None) -> 'PortraitVideo':
+    def from_video(
+        cls,
+        video,  # path or [T,3,H,W] frames of one person, roughly framed on the head
+        size: int = 256,
+        n_test: int | None = None,
+        model: str = 'dlib',
+        max_frames: int | None = None,
+    ) -> 'PortraitVideo':
         "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
         from talkhead_nb.video import VideoReader
         from talkhead_nb.face import track_video, NoFaceFound
@@ -83,22 +90,58 @@ class PortraitVideo:
                 if f.dtype == torch.uint8: f = f.float() / 255
                 H, W = f.shape[-2:]; s = min(H, W)
                 c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
-                small.append(c if s == size else F.interpolate(c[None], size=(size, size), mode='bilinear', antialias=True,
-                                                               align_corners=False)[0].clamp(0, 1))
+                small.append(
+                    c
+                    if s == size
+                    else F.interpolate(
+                        c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False
+                    )[0].clamp(0, 1)
+                )
                 yield c                       # tracked at full resolution
         tr = track_video(crops(), model=model, fps=fps)
         frames = torch.stack(small); T = len(frames)
         if tr.failed.any():
-            raise NoFaceFound(f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
-                              'a portrait needs parameters for every frame — cut those frames out of the video and retry')
+            raise NoFaceFound(
+                f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
+                'a portrait needs parameters for every frame — cut those frames out of the video and retry'
+            )
         tz = tr.t[:, 2]
-        pose = np.concatenate([np.deg2rad(tr.angles), tr.t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1)
+        pose = np.concatenate(
+            [np.deg2rad(tr.angles), tr.t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1
+        )
         n_test = max(1, round(0.2 * T)) if n_test is None else n_test
-        return cls((frames * 255).round().to(torch.uint8), torch.from_numpy(pose).float(), torch.from_numpy(tr.expression).float(),
-                   torch.from_numpy(np.deg2rad(tr.gaze)).float(), n_test, name, fps)
+        return cls(
+            (frames * 255).round().to(torch.uint8),
+            torch.from_numpy(pose).float(),
+            torch.from_numpy(tr.expression).float(),
+            torch.from_numpy(np.deg2rad(tr.gaze)).float(),
+            n_test,
+            name,
+            fps,
+        )
+
+# %% ../../nbs/51_dnp_data.ipynb #f9a80bab
+@patch(as_prop=True)
+def size(self: PortraitVideo) -> int: return self.frames.shape[-1]
+
+@patch(as_prop=True)
+def train_idx(self: PortraitVideo) -> torch.Tensor: return torch.arange(len(self) - self.n_test)
+
+@patch(as_prop=True)
+def test_idx(self: PortraitVideo) -> torch.Tensor: return torch.arange(len(self) - self.n_test, len(self))
+
+@patch
+def params(self: PortraitVideo, idx=None) -> torch.Tensor: # [T, pose+expr+gaze]
+    idx = slice(None) if idx is None else idx
+    return torch.cat([self.pose[idx], self.expr[idx], self.gaze[idx]], -1)
+
+@patch
+def images(self: PortraitVideo, idx) -> torch.Tensor: # [B,3,S,S] float in [0,1]
+    return self.frames[idx].float() / 255
 
 # %% ../../nbs/51_dnp_data.ipynb #b98c5acc
-TINY_DATA = dict(identity=11, n_frames=2000, size=DNPConfig.tiny().size, n_test=400, seed=0) # the shipped tiny portraits' sequence (64²)
+# the shipped tiny portraits' sequence (64²)
+TINY_DATA = dict(identity=11, n_frames=2000, size=DNPConfig.tiny().size, n_test=400, seed=0)
 TINY_STEPS = 30_000 # their training steps (batch 16): 24 minutes of this 2-core CPU for the MLP + CNN portrait
 
 # %% ../../nbs/51_dnp_data.ipynb #616189ce
@@ -106,7 +149,8 @@ def nearest_frames(data: PortraitVideo, params: torch.Tensor # [T, P] driving pa
                   ) -> torch.Tensor: # [T] indices into data (training frames only)
     "For each driving parameter vector, the training frame with the closest standardised (pose, expr, gaze)."
     tr = data.params(data.train_idx)
-    if params.shape[1] != tr.shape[1]: raise ValueError(f'nearest_frames: parameters have {params.shape[1]} dims, {data.source} has {tr.shape[1]}')
+    if params.shape[1] != tr.shape[1]:
+        raise ValueError(f'nearest_frames: parameters have {params.shape[1]} dims, {data.source} has {tr.shape[1]}')
     return data.train_idx[nearest_rows(params, tr)]
 
 def nearest_rows(query: torch.Tensor, table: torch.Tensor) -> torch.Tensor: # [T] row indices into table

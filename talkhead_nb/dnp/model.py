@@ -11,7 +11,18 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, save_checkpoint, load_checkpoint, read_checkpoint_meta, CheckpointError, ConfigMismatchError, config_dict, load_state_strict, config_from_dict, build_for_state
+from talkhead_nb.core import (
+    assert_shape,
+    save_checkpoint,
+    load_checkpoint,
+    read_checkpoint_meta,
+    CheckpointError,
+    ConfigMismatchError,
+    config_dict,
+    load_state_strict,
+    config_from_dict,
+    build_for_state,
+)
 from ..layers import ResnetBlock, instance_norm, pix2pix_up, pix2pix_to_rgb
 
 # %% auto #0
@@ -53,13 +64,30 @@ class DNPConfig:
 
     def __post_init__(self):
         if self.variant not in VARIANTS: raise ValueError(f'variant must be one of {VARIANTS}, got {self.variant!r}')
-        if self.size % (2 ** self.n_up) or self.size < 8: raise ValueError(f'size {self.size} must be ≥ 8 and divisible by 2^n_up = {2 ** self.n_up}')
-        if self.variant == 'cnn' and (self.size & (self.size - 1)): raise ValueError(f"variant 'cnn' upsamples a 4×4 tile by 2s: size must be a power of two, got {self.size}")
+        if self.size % (2**self.n_up) or self.size < 8:
+            raise ValueError(f'size {self.size} must be ≥ 8 and divisible by 2^n_up = {2 ** self.n_up}')
+        if self.variant == 'cnn' and (self.size & (self.size - 1)):
+            raise ValueError(f"variant 'cnn' upsamples a 4×4 tile by 2s: size must be a power of two, got {self.size}")
         if not 0 < self.skip < self.depth: raise ValueError(f'skip {self.skip} must be in (0, depth={self.depth})')
-        for k, hi in dict(size=4096, width=8192, feat_dim=8192, latent_dim=4096, n_frames=10_000_000, depth=64, n_res=64, n_up=8,
-                          pos_freqs=32, pose_freqs=32, gaze_freqs=32, pose_dim=64, expr_dim=1024, gaze_dim=64).items():
-            v = getattr(self, k)      # bounds far beyond any portrait: a file claiming more is refused before building
-            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= hi: raise ValueError(f'{k} must be an integer in [0, {hi}], got {v!r}')
+        for k, hi in dict(
+            size=4096,
+            width=8192,
+            feat_dim=8192,
+            latent_dim=4096,
+            n_frames=10_000_000,
+            depth=64,
+            n_res=64,
+            n_up=8,
+            pos_freqs=32,
+            pose_freqs=32,
+            gaze_freqs=32,
+            pose_dim=64,
+            expr_dim=1024,
+            gaze_dim=64,
+        ).items():
+            v = getattr(self, k)  # bounds far beyond any portrait: a file claiming more is refused before building
+            if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= hi:
+                raise ValueError(f'{k} must be an integer in [0, {hi}], got {v!r}')
 
     @classmethod
     def tiny(cls, **kw) -> 'DNPConfig':
@@ -84,8 +112,12 @@ class PortraitMLP(nn.Module):
         self.frame_dim = (cfg.pose_dim * (1 + 2 * cfg.pose_freqs) + cfg.gaze_dim * (1 + 2 * cfg.gaze_freqs)
                           + cfg.expr_dim + cfg.latent_dim)                            # γ(p), γ(g), e, v: per frame
         d_in = self.x_dim + self.frame_dim
-        self.layers = nn.ModuleList([nn.Linear(d_in if i == 0 else cfg.width + (d_in if i == cfg.skip else 0), cfg.width)
-                                     for i in range(cfg.depth)])
+        self.layers = nn.ModuleList(
+            [
+                nn.Linear(d_in if i == 0 else cfg.width + (d_in if i == cfg.skip else 0), cfg.width)
+                for i in range(cfg.depth)
+            ]
+        )
         self.head = nn.Linear(cfg.width, 3 + cfg.feat_dim)                           # c (3) and f
 
     def frame_code(self, pose, expr, gaze, latent) -> torch.Tensor: # [B, frame_dim]
@@ -180,11 +212,15 @@ class DynamicNeuralPortrait(nn.Module):
         c = self.cfg
         for name, t, d in (('pose', pose, c.pose_dim), ('expression', expr, c.expr_dim), ('gaze', gaze, c.gaze_dim)):
             if t.dim() != 2 or t.shape[1] != d:
-                raise ValueError(f'{what}: {name} must be [T, {d}] for this portrait (trained with {d}-d {name}), got {tuple(t.shape)}; '
-                                 'drive it with the same tracker (synthetic ground truth vs face.track_video) it was trained on')
+                raise ValueError(
+                    f'{what}: {name} must be [T, {d}] for this portrait (trained with {d}-d {name}), got {tuple(t.shape)}; '
+                    'drive it with the same tracker (synthetic ground truth vs face.track_video) it was trained on'
+                )
             if not torch.isfinite(t).all():
                 bad = torch.nonzero(~torch.isfinite(t).all(1)).flatten().tolist()
-                raise ValueError(f'{what}: {name} has NaN/inf in frames {bad[:10]} (untracked frames?); drop or interpolate them')
+                raise ValueError(
+                    f'{what}: {name} has NaN/inf in frames {bad[:10]} (untracked frames?); drop or interpolate them'
+                )
 
     def forward(self, pose: torch.Tensor, # [B, pose_dim]
                 expr: torch.Tensor, # [B, expr_dim]
@@ -217,7 +253,10 @@ def save_portrait(path, model: DynamicNeuralPortrait, extra: dict|None = None) -
 def load_portrait(path, cfg: DNPConfig|None = None, device='cpu') -> DynamicNeuralPortrait:
     "A portrait from `save_portrait`'s file; with `cfg`, a file written for another configuration is refused."
     meta = read_checkpoint_meta(path)
-    if meta['class'] != 'DynamicNeuralPortrait': raise CheckpointError(f'{path}: holds a {meta["class"] or "unnamed"} checkpoint, not a DynamicNeuralPortrait (use `talkhead dnp-train` to make one)')
+    if meta['class'] != 'DynamicNeuralPortrait':
+        raise CheckpointError(
+            f'{path}: holds a {meta["class"] or "unnamed"} checkpoint, not a DynamicNeuralPortrait (use `talkhead dnp-train` to make one)'
+        )
     stored = config_from_dict(DNPConfig, meta['config'], path)
     sd, _ = load_checkpoint(path, config=cfg)
     return build_for_state(lambda: DynamicNeuralPortrait(stored), sd, path).to(device).eval()

@@ -37,22 +37,31 @@ class DNPTrainConfig:
     data_seed: int = 0 # batches are drawn from (data_seed, step)
     lr_decay_steps: int = 0 # linearly decay the lr to 0 over the run's last N steps (0: constant, as the seed states)
 
-TINY_TRAIN = DNPTrainConfig(w_perc=0, w_l2=5., lr=1e-3, lr_decay_steps=TINY_STEPS // 4) # the shipped tiny portraits' schedule (described above)
+# the shipped tiny portraits' schedule (described above)
+TINY_TRAIN = DNPTrainConfig(w_perc=0, w_l2=5., lr=1e-3, lr_decay_steps=TINY_STEPS // 4)
 
 def portrait_from_data(data: PortraitVideo, cfg: DNPConfig) -> DynamicNeuralPortrait:
     "A fresh portrait sized for `data` (dims, latent table) holding the training parameters (for latent choice)."
-    cfg = replace(cfg, size=data.size, pose_dim=data.pose.shape[1], expr_dim=data.expr.shape[1], gaze_dim=data.gaze.shape[1],
-                  n_frames=len(data.train_idx))
+    cfg = replace(
+        cfg,
+        size=data.size,
+        pose_dim=data.pose.shape[1],
+        expr_dim=data.expr.shape[1],
+        gaze_dim=data.gaze.shape[1],
+        n_frames=len(data.train_idx),
+    )
     m = DynamicNeuralPortrait(cfg)
     m.train_params.copy_(data.params(data.train_idx))
     return m
 
+# %% ../../nbs/52_dnp_train.ipynb #3ce83d46
 def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConfig, perceptual=None, D=None):
     "The `Trainer` step: a seeded batch of training frames, the DNP losses, one Adam update (and one D update)."
     def step_fn(tr, step):
         dev = next(model.parameters()).device
         if tc.lr_decay_steps:                       # a function of the step alone, so a resumed run follows the same schedule
-            for grp in tr.optimizers['F'].param_groups: grp['lr'] = tc.lr * min(1., (tr.cfg.steps - step) / tc.lr_decay_steps)
+            for grp in tr.optimizers['F'].param_groups:
+                grp['lr'] = tc.lr * min(1.0, (tr.cfg.steps - step) / tc.lr_decay_steps)
         g = torch.Generator().manual_seed(tc.data_seed * 1_000_003 + step)
         idx = data.train_idx[torch.randint(len(data.train_idx), (tc.batch,), generator=g)]
         real = (data.images(idx) * 2 - 1).to(dev)
@@ -83,7 +92,9 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
         return {**{k: v.detach() for k, v in losses.items()}, 'total': total.detach()}
     return step_fn
 
-def train_dnp(data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig = DNPTrainConfig(), train=None, device=None):
+def train_dnp(
+    data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig = DNPTrainConfig(), train=None, device=None
+):
     "Train a portrait on `data`'s training frames (resuming in `out_dir`); writes `portrait.safetensors`; returns (model, history)."
     from talkhead_nb.train import Trainer, TrainConfig
     from talkhead_nb.core import get_device
@@ -107,7 +118,9 @@ def train_dnp(data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig =
     return model.eval(), hist
 
 # %% ../../nbs/52_dnp_train.ipynb #20d396e3
-def choose_latents(model: DynamicNeuralPortrait, params: torch.Tensor, latent: str|torch.Tensor = 'mean') -> torch.Tensor:
+def choose_latents(
+    model: DynamicNeuralPortrait, params: torch.Tensor, latent: str | torch.Tensor = 'mean'
+) -> torch.Tensor:
     "v_t for new frames: 'mean', 'last', 'nearest' (closest standardised training parameters), or a given [T, latent_dim]."
     T, V = len(params), model.latents.weight.detach()
     if torch.is_tensor(latent):
@@ -119,8 +132,15 @@ def choose_latents(model: DynamicNeuralPortrait, params: torch.Tensor, latent: s
     raise ValueError(f"latent must be 'mean', 'last', 'nearest' or a tensor, got {latent!r}")
 
 @torch.no_grad()
-def reenact(model: DynamicNeuralPortrait, pose: torch.Tensor, expr: torch.Tensor, gaze: torch.Tensor, # [T, ·] each
-            latent: str|torch.Tensor = 'mean', relative: bool = False, batch: int = 16) -> torch.Tensor: # [T,3,H,W] in [0,1]
+def reenact(
+    model: DynamicNeuralPortrait,
+    pose: torch.Tensor,
+    expr: torch.Tensor,
+    gaze: torch.Tensor,  # [T, ·] each
+    latent: str | torch.Tensor = 'mean',
+    relative: bool = False,
+    batch: int = 16,
+) -> torch.Tensor:  # [T,3,H,W] in [0,1]
     "Render the portrait under a driving sequence of (pose, expression, gaze)."
     model.check_params(pose, expr, gaze)
     dev = next(model.parameters()).device

@@ -56,6 +56,7 @@ def _perceptual(net: str):
     from talkhead_nb.metrics import LPIPS
     return LPIPS(net, allow_random_backbone=True)
 
+# %% ../../nbs/34_sg3_invert.ipynb #7f663075
 def project(G: nn.Module, # a StyleGAN3 `Generator` (frozen; its weights are not changed)
             target, # image(s) at G's resolution: [3,H,W] / [N,3,H,W] in [0,1], uint8, PIL, ...
             space: str = 'w+', # 'w' (one vector) or 'w+' (one per layer)
@@ -80,8 +81,11 @@ def project(G: nn.Module, # a StyleGAN3 `Generator` (frozen; its weights are not
         init = init.detach().to(dev).float()
         if init.dim() == 2: init = init[:, None]
         if init.shape[0] != N or init.shape[-1] != G.w_dim or init.shape[1] not in (1, L):
-            raise ValueError(f'project: init has shape {tuple(init.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]')
-        if space == 'w' and init.shape[1] != 1: raise ValueError('project: a W projection needs init as [N, w_dim] (one vector per image)')
+            raise ValueError(
+                f'project: init has shape {tuple(init.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]'
+            )
+        if space == 'w' and init.shape[1] != 1:
+            raise ValueError('project: a W projection needs init as [N, w_dim] (one vector per image)')
         start = init.expand(N, 1 if space == 'w' else L, -1)
     w_opt = start.clone().requires_grad_(True)
     opt = torch.optim.Adam([w_opt], lr=lr, betas=(0.9, 0.999))
@@ -123,6 +127,7 @@ def morph_towards(w: torch.Tensor, pivot: torch.Tensor, alpha: float) -> torch.T
     d = w - pivot
     return pivot + alpha * d / d.flatten(1).norm(dim=1).clamp_min(1e-8).reshape(-1, *[1] * (d.dim() - 1))
 
+# %% ../../nbs/34_sg3_invert.ipynb #dfbb3b4c
 def pti(G: nn.Module, # the original generator: never modified
         image, # image(s) at G's resolution, as for `project`
         pivot: torch.Tensor|None = None, # [N, w_dim] or [N, num_ws, w_dim]; None: a W projection of `inv_steps` steps
@@ -147,7 +152,10 @@ def pti(G: nn.Module, # the original generator: never modified
         pivot = inversion.ws
     pivot = pivot.detach().to(dev).float()
     if pivot.dim() == 2: pivot = pivot[:, None].expand(N, L, -1)
-    if tuple(pivot.shape) != (N, L, G.w_dim): raise ValueError(f'pti: pivot has shape {tuple(pivot.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]')
+    if tuple(pivot.shape) != (N, L, G.w_dim):
+        raise ValueError(
+            f'pti: pivot has shape {tuple(pivot.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]'
+        )
     if stop_lpips == 'auto': stop_lpips = 0.06 if lp.comparable else None
     need_lp = bool(w_lpips) or stop_lpips is not None or (locality and locality_weight_lpips)
     Gt = copy.deepcopy(G).train().requires_grad_(True)
@@ -165,8 +173,17 @@ def pti(G: nn.Module, # the original generator: never modified
                 w_m = morph_towards(w_s, pivot, locality_alpha)
                 old = G.synthesis(w_m)
             new = Gt.synthesis(w_m)
-            loss = loss + ((new - old).square().flatten(1).mean(1) * locality_weight_l2
-                           + (lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * locality_weight_lpips if locality_weight_lpips else 0.)).sum()
+            loss = (
+                loss
+                + (
+                    (new - old).square().flatten(1).mean(1) * locality_weight_l2
+                    + (
+                        lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * locality_weight_lpips
+                        if locality_weight_lpips
+                        else 0.0
+                    )
+                ).sum()
+            )
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         losses.append(per.detach().cpu().numpy())
         if stop_lpips is not None and bool((d_lp <= stop_lpips).all()): break

@@ -11,8 +11,20 @@ import numpy as np
 import torch
 import torch.nn as nn
 from ..core import CheckpointError, data_path, build_for_state, config_from_dict, short
-from ..safeload import (UnsafePickleError, Budget, Storage, TORCH_GLOBALS, load_pickle, load_torch_file, np_dtype,
-                                  np_reconstruct, np_scalar, plain, read_legacy_torch, state_dict_of)
+from talkhead_nb.safeload import (
+    UnsafePickleError,
+    Budget,
+    Storage,
+    TORCH_GLOBALS,
+    load_pickle,
+    load_torch_file,
+    np_dtype,
+    np_reconstruct,
+    np_scalar,
+    plain,
+    read_legacy_torch,
+    state_dict_of,
+)
 from .networks import SG3Config, Generator, layer_schedule
 
 # %% auto #0
@@ -32,17 +44,26 @@ class PersistentRecord:
 
 def _record(meta) -> PersistentRecord:
     "`torch_utils.persistence._reconstruct_persistent_obj` as data: class name and state, the source kept as an inert string."
-    if type(meta) is not dict or meta.get('type') != 'class': raise UnsafePickleError(f'unexpected persistent object {short(meta)}')
+    if type(meta) is not dict or meta.get('type') != 'class':
+        raise UnsafePickleError(f'unexpected persistent object {short(meta)}')
     name, state, src = meta.get('class_name'), meta.get('state'), meta.get('module_src', '')
-    if type(name) is not str or len(name) > 200 or not (state is None or isinstance(state, dict)) or type(src) is not str:
-        raise UnsafePickleError(f'a persistent object with class name {short(name)} and state {short(state)} is malformed')
+    if (
+        type(name) is not str
+        or len(name) > 200
+        or not (state is None or isinstance(state, dict))
+        or type(src) is not str
+    ):
+        raise UnsafePickleError(
+            f'a persistent object with class name {short(name)} and state {short(state)} is malformed'
+        )
     return PersistentRecord(name, dict(state or {}), src)
 
 def _snapshot_globals(source: str) -> dict:
     "The allow-list of an official snapshot: safeload's tensor and numpy wrappers, `EasyDict`, the persistence hook."
     def load_from_bytes(b):                    # each storage: bytes in torch's legacy format, parsed by safeload
         s = read_legacy_torch(io.BytesIO(b), len(b), f'{source} (a storage)') if type(b) is bytes else None
-        if not isinstance(s, Storage): raise UnsafePickleError(f'{source}: a storage record holds {short(s if b is None else b)}')
+        if not isinstance(s, Storage):
+            raise UnsafePickleError(f'{source}: a storage record holds {short(s if b is None else b)}')
         return s
     numpy_fns = {(m, n): f for m in ('numpy.core.multiarray', 'numpy._core.multiarray')
                  for n, f in (('_reconstruct', np_reconstruct), ('scalar', np_scalar))}
@@ -57,13 +78,17 @@ def _flat_state(rec: PersistentRecord, budget: Budget, prefix: str = '', depth: 
     out = {}
     for kind in ('_parameters', '_buffers', '_modules'):
         group = rec.state.get(kind) or {}
-        if not isinstance(group, dict): raise CheckpointError(f'{budget.source}: {prefix}{kind} is {short(group)}, not a dict')
+        if not isinstance(group, dict):
+            raise CheckpointError(f'{budget.source}: {prefix}{kind} is {short(group)}, not a dict')
         for k, v in group.items():
             budget.visit(depth + 1)
             if v is None: continue
             if type(k) is not str: raise CheckpointError(f'{budget.source}: a {kind[1:-1]} name is {short(k)}')
             if kind == '_modules':
-                if not isinstance(v, PersistentRecord): raise CheckpointError(f'{budget.source}: submodule {prefix + k} is {short(v)}, not a recorded module')
+                if not isinstance(v, PersistentRecord):
+                    raise CheckpointError(
+                        f'{budget.source}: submodule {prefix + k} is {short(v)}, not a recorded module'
+                    )
                 out.update(_flat_state(v, budget, prefix + k + '.', depth + 1))
             elif not isinstance(v, torch.Tensor): raise CheckpointError(f'{budget.source}: {prefix + k} holds {short(v)}, not a tensor')
             else: out[prefix + k] = v.detach()
@@ -78,7 +103,9 @@ def read_snapshot(path, which: str = 'G_ema') -> tuple[SG3Config, dict]:
         raise CheckpointError(f'{path}: no {which!r} network in this snapshot (found {keys})')
     rec = data[which]
     if not isinstance(rec, PersistentRecord) or rec.class_name != 'Generator':
-        raise CheckpointError(f'{path}: {which!r} is not a StyleGAN generator ({short(getattr(rec, "class_name", rec))})')
+        raise CheckpointError(
+            f'{path}: {which!r} is not a StyleGAN generator ({short(getattr(rec, "class_name", rec))})'
+        )
     args, budget = rec.state.get('_init_args'), Budget(src)
     if args is not None and not (type(args) in (tuple, list) and len(args) == 0):
         raise CheckpointError(f'{path}: positional constructor arguments are not supported')
@@ -91,7 +118,8 @@ def infer_config(sd: dict, source: str = 'state dict') -> SG3Config:
     "Recover an `SG3Config` from a generator state dict's keys and shapes (layer names carry sizes and channels)."
     import re
     names = sorted({k.split('.')[1] for k in sd if k.startswith('synthesis.L')}, key=lambda n: int(n[1:].split('_')[0]))
-    if not names or 'mapping.fc0.weight' not in sd: raise CheckpointError(f'{source}: not a StyleGAN3 generator state dict; pass cfg= if it is')
+    if not names or 'mapping.fc0.weight' not in sd:
+        raise CheckpointError(f'{source}: not a StyleGAN3 generator state dict; pass cfg= if it is')
     last = re.match(r'L(\d+)_(\d+)_(\d+)', names[-1])
     num_layers, res, img_channels = int(last[1]), int(last[2]), int(last[3])
     w_dim = sd['mapping.w_avg'].shape[0]
@@ -100,12 +128,27 @@ def infer_config(sd: dict, source: str = 'state dict') -> SG3Config:
     k = sd[f'synthesis.{names[0]}.weight'].shape[-1]
     radial = any(sd[f'synthesis.{n}.down_filter'].dim() == 2 for n in names if f'synthesis.{n}.down_filter' in sd)
     ch = [sd[f'synthesis.{n}.weight'].shape[0] for n in names[:-1]]
-    cands = [SG3Config(z_dim=z_dim, w_dim=w_dim, img_resolution=res, img_channels=img_channels, mapping_layers=n_map, num_layers=num_layers,
-                       conv_kernel=k, use_radial_filters=radial, channel_base=cb, channel_max=cm)
-             for cb in (2 ** p for p in range(8, 18)) for cm in (2 ** p for p in range(4, 11))]
+    cands = [
+        SG3Config(
+            z_dim=z_dim,
+            w_dim=w_dim,
+            img_resolution=res,
+            img_channels=img_channels,
+            mapping_layers=n_map,
+            num_layers=num_layers,
+            conv_kernel=k,
+            use_radial_filters=radial,
+            channel_base=cb,
+            channel_max=cm,
+        )
+        for cb in (2**p for p in range(8, 18))
+        for cm in (2**p for p in range(4, 11))
+    ]
     for c in cands:
         S = layer_schedule(c)
-        if [int(v) for v in S['channels'][:-1]] == ch and [f'L{i}_{int(s)}_{int(cc)}' for i, (s, cc) in enumerate(zip(S['sizes'], S['channels']))] == names:
+        if [int(v) for v in S['channels'][:-1]] == ch and [
+            f'L{i}_{int(s)}_{int(cc)}' for i, (s, cc) in enumerate(zip(S['sizes'], S['channels']))
+        ] == names:
             return c
     raise CheckpointError(f'{source}: could not infer channel_base/channel_max from the layer shapes; pass cfg=')
 
@@ -133,6 +176,7 @@ def shipped_channels(G) -> Path|None:
         if entry.channels and entry.config() == G.cfg: return data_path(*entry.channels)
     return None
 
+# %% ../../nbs/31_sg3_load.ipynb #649391a4
 def _read_pt(path: Path, which: str, cfg: SG3Config|None) -> tuple[dict, SG3Config]:
     "(state dict, config) of a generator in a `.pt`: plain, under `which`, or in an encoder's `state_dict` under a prefix."
     obj = load_torch_file(path, 'StyleGAN3 generator file')
@@ -148,7 +192,9 @@ def _read_pt(path: Path, which: str, cfg: SG3Config|None) -> tuple[dict, SG3Conf
     try: return sd, infer_config(sd, str(path))
     except (KeyError, ValueError, IndexError, AttributeError, RuntimeError) as e:
         if isinstance(e, CheckpointError): raise
-        raise CheckpointError(f'{path}: not a StyleGAN3 generator state dict ({type(e).__name__}: {short(str(e))}); pass cfg= if it is') from None
+        raise CheckpointError(
+            f'{path}: not a StyleGAN3 generator state dict ({type(e).__name__}: {short(str(e))}); pass cfg= if it is'
+        ) from None
 
 def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name ('tiny-synth')
                    which: str = 'G_ema', cfg: SG3Config|None = None, device='cpu',
@@ -168,6 +214,11 @@ def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name 
         cfg = cfg or config_from_dict(SG3Config, meta['config'], path)
     elif suf in ('.pt', '.pth'): sd, cfg = _read_pt(path, which, cfg)
     else: raise CheckpointError(f'{path}: unknown generator format {suf!r} (use .pkl, .pt or .safetensors)')
-    G = build_for_state(lambda: Generator(cfg), sd, path, f'it does not match the {cfg.img_resolution}px generator it describes',
-                        check_values)
+    G = build_for_state(
+        lambda: Generator(cfg),
+        sd,
+        path,
+        f'it does not match the {cfg.img_resolution}px generator it describes',
+        check_values,
+    )
     return G.eval().requires_grad_(False).to(device)

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from ..core import assert_shape, short, CheckpointError
 from ..ops import upfirdn2d, bias_act, filtered_lrelu
 from ..layers import FullyConnectedLayer
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['SG3Config', 'layer_schedule', 'MappingNetwork', 'SynthesisInput', 'design_lowpass_filter', 'SynthesisLayer',
@@ -50,19 +51,30 @@ class SG3Config:
     use_radial_filters: bool = False
     conv_clamp: float|None = 256
     magnitude_ema_beta: float = 0.999
-
-    _LIMITS = {'z_dim': (1, 4096), 'c_dim': (0, 65536), 'w_dim': (1, 4096), 'img_channels': (1, 4), 'mapping_layers': (1, 32),
-               'channel_base': (1, 1 << 22), 'channel_max': (1, 4096), 'num_layers': (3, 64), 'num_critical': (0, 8),
-               'margin_size': (0, 256), 'num_fp16_res': (0, 16), 'conv_kernel': (1, 7), 'filter_size': (1, 16),
-               'lrelu_upsampling': (1, 8)}   # far beyond every official network; a file claiming more is refused
-
+    _LIMITS = {
+        'z_dim': (1, 4096),
+        'c_dim': (0, 65536),
+        'w_dim': (1, 4096),
+        'img_channels': (1, 4),
+        'mapping_layers': (1, 32),
+        'channel_base': (1, 1 << 22),
+        'channel_max': (1, 4096),
+        'num_layers': (3, 64),
+        'num_critical': (0, 8),
+        'margin_size': (0, 256),
+        'num_fp16_res': (0, 16),
+        'conv_kernel': (1, 7),
+        'filter_size': (1, 16),
+        'lrelu_upsampling': (1, 8),
+    }  # far beyond every official network; a file claiming more is refused
     def __post_init__(self):
         for f in dataclasses.fields(self):
             v, lim = getattr(self, f.name), self._LIMITS.get(f.name)
             is_int = isinstance(v, numbers.Integral) and not isinstance(v, bool)
             if lim and not (is_int and lim[0] <= v <= lim[1]):
                 raise ValueError(f'{f.name} must be an integer in [{lim[0]}, {lim[1]}], got {short(v)}')
-            if f.name == 'use_radial_filters' and not isinstance(v, bool): raise ValueError(f'{f.name} must be a bool, got {short(v)}')
+            if f.name == 'use_radial_filters' and not isinstance(v, bool):
+                raise ValueError(f'{f.name} must be a bool, got {short(v)}')
             if f.type in ('float', 'float|None') and not (v is None and f.name == 'conv_clamp') and \
                not (isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)):
                 raise ValueError(f'{f.name} must be a finite number, got {short(v)}')
@@ -70,39 +82,36 @@ class SG3Config:
         if not isinstance(r, numbers.Integral) or r < 16 or r > 1024 or r & (r - 1):
             raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {short(r)}')
         if self.num_layers <= self.num_critical: raise ValueError('num_layers must exceed num_critical')
-
     @classmethod
     def T(cls, res: int = 1024, **kw) -> 'SG3Config':
         "StyleGAN3-T (translation equivariant) at resolution `res`."
         return cls(img_resolution=res, **kw)
-
     @classmethod
     def R(cls, res: int = 1024, **kw) -> 'SG3Config':
         "StyleGAN3-R (rotation equivariant): 1×1 convs, doubled channels, radial downsampling filters."
         kw = {'channel_base': 65536, 'channel_max': 1024, **kw}
         return cls(img_resolution=res, conv_kernel=1, use_radial_filters=True, **kw)
-
     @classmethod
     def tiny(cls, **kw) -> 'SG3Config':
         "A 64 px R-style generator small enough for CPU tests and demos (W 128-d, ≤ 128 channels)."
         kw = {'z_dim': 128, 'w_dim': 128, 'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128,
               'num_layers': 10, 'num_fp16_res': 0, **kw}
         return cls(conv_kernel=1, use_radial_filters=True, **kw)
-
     @classmethod
     def micro(cls, **kw) -> 'SG3Config':
         "The smallest 64 px T generator (≤ 16 channels, 4 layers): for unit tests of code that takes any generator."
-        kw = {'z_dim': 16, 'w_dim': 32, 'channel_base': 512, 'channel_max': 16, 'num_layers': 4, 'margin_size': 2, 'num_fp16_res': 0, **kw}
+        kw = {
+            'z_dim': 16,
+            'w_dim': 32,
+            'channel_base': 512,
+            'channel_max': 16,
+            'num_layers': 4,
+            'margin_size': 2,
+            'num_fp16_res': 0,
+            **kw,
+        }
         return cls(img_resolution=64, **kw)
-
     _MAP = {'num_layers': 'mapping_layers', 'lr_multiplier': 'mapping_lr_multiplier', 'w_avg_beta': 'w_avg_beta'}
-
-    def init_kwargs(self) -> dict:
-        "The official `Generator(**kwargs)` arguments for this config."
-        d = dataclasses.asdict(self)
-        m = {k: d.pop(v) for k, v in self._MAP.items()}
-        return {**d, 'mapping_kwargs': m}
-
     @classmethod
     def from_init_kwargs(cls, kw: dict, source: str = 'init kwargs') -> 'SG3Config':
         "Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error naming the field."
@@ -114,10 +123,21 @@ class SG3Config:
             out[cls._MAP[k]] = v
         names = {f.name for f in dataclasses.fields(cls)}
         for k, v in kw.items():
-            if k not in names: raise CheckpointError(f'{source}: unknown generator argument {short(k)}; is this a StyleGAN3 generator?')
+            if k not in names:
+                raise CheckpointError(
+                    f'{source}: unknown generator argument {short(k)}; is this a StyleGAN3 generator?'
+                )
             out[k] = v
         try: return cls(**out)
         except ValueError as e: raise CheckpointError(f'{source}: {e}') from None
+
+# %% ../../nbs/30_sg3_networks.ipynb #eee284a4
+@patch
+def init_kwargs(self: SG3Config) -> dict:
+    "The official `Generator(**kwargs)` arguments for this config."
+    d = dataclasses.asdict(self)
+    m = {k: d.pop(v) for k, v in self._MAP.items()}
+    return {**d, 'mapping_kwargs': m}
 
 # %% ../../nbs/30_sg3_networks.ipynb #c43fbd05
 def layer_schedule(cfg: SG3Config) -> dict:
@@ -134,7 +154,14 @@ def layer_schedule(cfg: SG3Config) -> dict:
     sizes[-2:] = res
     channels = np.rint(np.minimum((cfg.channel_base / 2) / cutoffs, cfg.channel_max))
     channels[-1] = cfg.img_channels
-    return dict(cutoffs=cutoffs, stopbands=stopbands, sampling_rates=rates, half_widths=half_widths, sizes=sizes, channels=channels)
+    return dict(
+        cutoffs=cutoffs,
+        stopbands=stopbands,
+        sampling_rates=rates,
+        half_widths=half_widths,
+        sizes=sizes,
+        channels=channels,
+    )
 
 # %% ../../nbs/30_sg3_networks.ipynb #e6e1ca76
 class MappingNetwork(nn.Module):
@@ -142,14 +169,27 @@ class MappingNetwork(nn.Module):
     def __init__(self, z_dim: int, c_dim: int, w_dim: int, num_ws: int, num_layers: int = 2,
                  lr_multiplier: float = 0.01, w_avg_beta: float = 0.998):
         super().__init__()
-        self.z_dim, self.c_dim, self.w_dim, self.num_ws, self.num_layers, self.w_avg_beta = z_dim, c_dim, w_dim, num_ws, num_layers, w_avg_beta
+        self.z_dim, self.c_dim, self.w_dim, self.num_ws, self.num_layers, self.w_avg_beta = (
+            z_dim,
+            c_dim,
+            w_dim,
+            num_ws,
+            num_layers,
+            w_avg_beta,
+        )
         self.embed = FullyConnectedLayer(c_dim, w_dim) if c_dim > 0 else None
         feats = [z_dim + (w_dim if c_dim > 0 else 0)] + [w_dim] * num_layers
         for i in range(num_layers):
-            setattr(self, f'fc{i}', FullyConnectedLayer(feats[i], feats[i + 1], activation='lrelu', lr_multiplier=lr_multiplier))
+            setattr(
+                self,
+                f'fc{i}',
+                FullyConnectedLayer(feats[i], feats[i + 1], activation='lrelu', lr_multiplier=lr_multiplier),
+            )
         self.register_buffer('w_avg', torch.zeros(w_dim))
 
-    def forward(self, z, c=None, truncation_psi: float = 1, truncation_cutoff: int|None = None, update_emas: bool = False):
+    def forward(
+        self, z, c=None, truncation_psi: float = 1, truncation_cutoff: int | None = None, update_emas: bool = False
+    ):
         assert_shape(z, ('N', self.z_dim), 'z')
         if not torch.isfinite(z).all(): raise ValueError('mapping: z contains NaN or inf')
         x = z.to(torch.float32)
@@ -197,14 +237,16 @@ class SynthesisInput(nn.Module):
         m_r[:, 0, 0], m_r[:, 0, 1], m_r[:, 1, 0], m_r[:, 1, 1] = t[:, 0], -t[:, 1], t[:, 1], t[:, 0]
         m_t = torch.eye(3, device=t.device).repeat(N, 1, 1)
         m_t[:, 0, 2], m_t[:, 1, 2] = -t[:, 2], -t[:, 3]
-        T = m_r @ m_t @ T                                                       # rotate, then translate, then the user's
+        # rotate, then translate, then the user's
+        T = m_r @ m_t @ T
         phases = self.phases[None] + (self.freqs[None] @ T[:, :2, 2:]).squeeze(2)   # [N,C]
         freqs = self.freqs[None] @ T[:, :2, :2]                                 # [N,C,2]
         amp = (1 - (freqs.norm(dim=2) - self.bandwidth) / (self.sampling_rate / 2 - self.bandwidth)).clamp(0, 1)
         theta = torch.eye(2, 3, device=t.device)
         theta[0, 0] = 0.5 * self.size[0] / self.sampling_rate
         theta[1, 1] = 0.5 * self.size[1] / self.sampling_rate
-        grid = F.affine_grid(theta[None], [1, 1, int(self.size[1]), int(self.size[0])], align_corners=False)   # [1,H,W,2]
+        # [1,H,W,2]
+        grid = F.affine_grid(theta[None], [1, 1, int(self.size[1]), int(self.size[0])], align_corners=False)
         x = (grid.unsqueeze(3) @ freqs.permute(0, 2, 1)[:, None, None]).squeeze(3)   # [N,H,W,C]
         x = torch.sin((x + phases[:, None, None]) * (2 * math.pi)) * amp[:, None, None]
         x = x @ (self.weight / math.sqrt(self.channels)).t()
@@ -213,11 +255,16 @@ class SynthesisInput(nn.Module):
         return x
 
 # %% ../../nbs/30_sg3_networks.ipynb #3d8fc913
-def design_lowpass_filter(numtaps: int, cutoff: float, width: float, fs: float, radial: bool = False) -> torch.Tensor|None:
+def design_lowpass_filter(
+    numtaps: int, cutoff: float, width: float, fs: float, radial: bool = False
+) -> torch.Tensor | None:
     "Kaiser-windowed low-pass: separable [numtaps] (firwin) or radial jinc [numtaps, numtaps]; None for 1 tap."
     import scipy.signal, scipy.special
     if numtaps == 1: return None
-    if not radial: return torch.as_tensor(scipy.signal.firwin(numtaps=numtaps, cutoff=cutoff, width=width, fs=fs), dtype=torch.float32)
+    if not radial:
+        return torch.as_tensor(
+            scipy.signal.firwin(numtaps=numtaps, cutoff=cutoff, width=width, fs=fs), dtype=torch.float32
+        )
     x = (np.arange(numtaps) - (numtaps - 1) / 2) / fs
     r = np.hypot(*np.meshgrid(x, x))
     with np.errstate(invalid='ignore', divide='ignore'):
@@ -229,19 +276,48 @@ def design_lowpass_filter(numtaps: int, cutoff: float, width: float, fs: float, 
 
 class SynthesisLayer(nn.Module):
     "Modulated conv + filtered leaky ReLU between two sampling rates (or ToRGB)."
-    def __init__(self, w_dim: int, is_torgb: bool, is_critically_sampled: bool, use_fp16: bool,
-                 in_channels: int, out_channels: int, in_size: int, out_size: int,
-                 in_sampling_rate: float, out_sampling_rate: float, in_cutoff: float, out_cutoff: float,
-                 in_half_width: float, out_half_width: float,
-                 conv_kernel: int = 3, filter_size: int = 6, lrelu_upsampling: int = 2, use_radial_filters: bool = False,
-                 conv_clamp: float|None = 256, magnitude_ema_beta: float = 0.999):
+    def __init__(
+        self,
+        w_dim: int,
+        is_torgb: bool,
+        is_critically_sampled: bool,
+        use_fp16: bool,
+        in_channels: int,
+        out_channels: int,
+        in_size: int,
+        out_size: int,
+        in_sampling_rate: float,
+        out_sampling_rate: float,
+        in_cutoff: float,
+        out_cutoff: float,
+        in_half_width: float,
+        out_half_width: float,
+        conv_kernel: int = 3,
+        filter_size: int = 6,
+        lrelu_upsampling: int = 2,
+        use_radial_filters: bool = False,
+        conv_clamp: float | None = 256,
+        magnitude_ema_beta: float = 0.999,
+    ):
         super().__init__()
-        self.w_dim, self.is_torgb, self.is_critically_sampled, self.use_fp16 = w_dim, is_torgb, is_critically_sampled, use_fp16
+        self.w_dim, self.is_torgb, self.is_critically_sampled, self.use_fp16 = (
+            w_dim,
+            is_torgb,
+            is_critically_sampled,
+            use_fp16,
+        )
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.in_size, self.out_size = np.broadcast_to(np.asarray(in_size), [2]), np.broadcast_to(np.asarray(out_size), [2])
+        self.in_size, self.out_size = np.broadcast_to(np.asarray(in_size), [2]), np.broadcast_to(
+            np.asarray(out_size), [2]
+        )
         self.in_sampling_rate, self.out_sampling_rate = in_sampling_rate, out_sampling_rate
         self.tmp_sampling_rate = max(in_sampling_rate, out_sampling_rate) * (1 if is_torgb else lrelu_upsampling)
-        self.in_cutoff, self.out_cutoff, self.in_half_width, self.out_half_width = in_cutoff, out_cutoff, in_half_width, out_half_width
+        self.in_cutoff, self.out_cutoff, self.in_half_width, self.out_half_width = (
+            in_cutoff,
+            out_cutoff,
+            in_half_width,
+            out_half_width,
+        )
         self.conv_kernel = 1 if is_torgb else conv_kernel
         self.conv_clamp, self.magnitude_ema_beta = conv_clamp, magnitude_ema_beta
         self.affine = FullyConnectedLayer(w_dim, in_channels, bias_init=1)
@@ -251,70 +327,144 @@ class SynthesisLayer(nn.Module):
         self.up_factor = int(np.rint(self.tmp_sampling_rate / in_sampling_rate))
         assert in_sampling_rate * self.up_factor == self.tmp_sampling_rate
         self.up_taps = filter_size * self.up_factor if self.up_factor > 1 and not is_torgb else 1
-        self.register_buffer('up_filter', design_lowpass_filter(self.up_taps, in_cutoff, in_half_width * 2, self.tmp_sampling_rate))
+        self.register_buffer(
+            'up_filter', design_lowpass_filter(self.up_taps, in_cutoff, in_half_width * 2, self.tmp_sampling_rate)
+        )
         self.down_factor = int(np.rint(self.tmp_sampling_rate / out_sampling_rate))
         assert out_sampling_rate * self.down_factor == self.tmp_sampling_rate
         self.down_taps = filter_size * self.down_factor if self.down_factor > 1 and not is_torgb else 1
         self.down_radial = use_radial_filters and not is_critically_sampled
-        self.register_buffer('down_filter', design_lowpass_filter(self.down_taps, out_cutoff, out_half_width * 2, self.tmp_sampling_rate, radial=self.down_radial))
+        self.register_buffer(
+            'down_filter',
+            design_lowpass_filter(
+                self.down_taps, out_cutoff, out_half_width * 2, self.tmp_sampling_rate, radial=self.down_radial
+            ),
+        )
         pad_total = (self.out_size - 1) * self.down_factor + 1                  # wanted size before decimation
         pad_total -= (self.in_size + self.conv_kernel - 1) * self.up_factor     # size after upsampling
         pad_total += self.up_taps + self.down_taps - 2                          # what the filters consume
-        pad_lo = (pad_total + self.up_factor) // 2                              # symmetric interpretation (paper App. C.3)
+        # symmetric interpretation (paper App. C.3)
+        pad_lo = (pad_total + self.up_factor) // 2
         pad_hi = pad_total - pad_lo
         self.padding = [int(pad_lo[0]), int(pad_hi[0]), int(pad_lo[1]), int(pad_hi[1])]
 
-    def forward(self, x, w=None, style: torch.Tensor|None = None, force_fp32: bool = False, update_emas: bool = False, noise_mode=None):
-        N = x.shape[0]
-        assert_shape(x, (N, self.in_channels, int(self.in_size[1]), int(self.in_size[0])), 'layer input')
-        if update_emas:
-            self.magnitude_ema.copy_(x.detach().float().square().mean().lerp(self.magnitude_ema, self.magnitude_ema_beta))
-        s = self.affine(w) if style is None else style                          # [N, C_in]
-        assert_shape(s, (N, self.in_channels), 'style')
-        gain_in = self.magnitude_ema.rsqrt()
-        dtype = torch.float16 if (self.use_fp16 and not force_fp32 and x.device.type == 'cuda') else torch.float32
-        wgt = self.weight
-        if self.is_torgb:
-            s = s * (1 / math.sqrt(self.in_channels * self.conv_kernel ** 2))
-            d = None
-        else:                                                                   # pre-normalise, then demodulate
-            wgt = wgt * wgt.square().mean([1, 2, 3], keepdim=True).rsqrt()
-            s = s * s.square().mean().rsqrt()
-            d = ((wgt[None] * s[:, None, :, None, None]).square().sum([2, 3, 4]) + 1e-8).rsqrt()   # [N, C_out]
-        x = x.to(dtype) * (s * gain_in).to(dtype)[:, :, None, None]
-        x = F.conv2d(x, wgt.to(dtype), padding=self.conv_kernel - 1)
-        if d is not None: x = x * d.to(dtype)[:, :, None, None]
-        x = filtered_lrelu(x, self.up_filter, self.down_filter, self.bias.to(dtype), up=self.up_factor, down=self.down_factor,
-                           padding=self.padding, gain=1 if self.is_torgb else math.sqrt(2), slope=1 if self.is_torgb else 0.2,
-                           clamp=self.conv_clamp)
-        assert_shape(x, (N, self.out_channels, int(self.out_size[1]), int(self.out_size[0])), 'layer output')
-        return x
+# %% ../../nbs/30_sg3_networks.ipynb #b98bb719
+@patch
+def forward(
+    self: SynthesisLayer,
+    x,
+    w=None,
+    style: torch.Tensor | None = None,
+    force_fp32: bool = False,
+    update_emas: bool = False,
+    noise_mode=None,
+):
+    N = x.shape[0]
+    assert_shape(x, (N, self.in_channels, int(self.in_size[1]), int(self.in_size[0])), 'layer input')
+    if update_emas:
+        self.magnitude_ema.copy_(x.detach().float().square().mean().lerp(self.magnitude_ema, self.magnitude_ema_beta))
+    s = self.affine(w) if style is None else style                          # [N, C_in]
+    assert_shape(s, (N, self.in_channels), 'style')
+    gain_in = self.magnitude_ema.rsqrt()
+    dtype = torch.float16 if (self.use_fp16 and not force_fp32 and x.device.type == 'cuda') else torch.float32
+    wgt = self.weight
+    if self.is_torgb:
+        s = s * (1 / math.sqrt(self.in_channels * self.conv_kernel ** 2))
+        d = None
+    else:                                                                   # pre-normalise, then demodulate
+        wgt = wgt * wgt.square().mean([1, 2, 3], keepdim=True).rsqrt()
+        s = s * s.square().mean().rsqrt()
+        d = ((wgt[None] * s[:, None, :, None, None]).square().sum([2, 3, 4]) + 1e-8).rsqrt()   # [N, C_out]
+    x = x.to(dtype) * (s * gain_in).to(dtype)[:, :, None, None]
+    x = F.conv2d(x, wgt.to(dtype), padding=self.conv_kernel - 1)
+    if d is not None: x = x * d.to(dtype)[:, :, None, None]
+    x = filtered_lrelu(
+        x,
+        self.up_filter,
+        self.down_filter,
+        self.bias.to(dtype),
+        up=self.up_factor,
+        down=self.down_factor,
+        padding=self.padding,
+        gain=1 if self.is_torgb else math.sqrt(2),
+        slope=1 if self.is_torgb else 0.2,
+        clamp=self.conv_clamp,
+    )
+    assert_shape(x, (N, self.out_channels, int(self.out_size[1]), int(self.out_size[0])), 'layer output')
+    return x
 
 # %% ../../nbs/30_sg3_networks.ipynb #8c40c53e
 class SynthesisNetwork(nn.Module):
     "Fourier input + alias-free layers + ToRGB; W+ -> image [N, 3, res, res] (roughly in [-1, 1])."
-    def __init__(self, w_dim: int, img_resolution: int, img_channels: int, channel_base: int = 32768, channel_max: int = 512,
-                 num_layers: int = 14, num_critical: int = 2, first_cutoff: float = 2, first_stopband: float = 2 ** 2.1,
-                 last_stopband_rel: float = 2 ** 0.3, margin_size: int = 10, output_scale: float = 0.25, num_fp16_res: int = 4,
-                 **layer_kwargs):
+    def __init__(
+        self,
+        w_dim: int,
+        img_resolution: int,
+        img_channels: int,
+        channel_base: int = 32768,
+        channel_max: int = 512,
+        num_layers: int = 14,
+        num_critical: int = 2,
+        first_cutoff: float = 2,
+        first_stopband: float = 2**2.1,
+        last_stopband_rel: float = 2**0.3,
+        margin_size: int = 10,
+        output_scale: float = 0.25,
+        num_fp16_res: int = 4,
+        **layer_kwargs
+    ):
         super().__init__()
-        cfg = SG3Config(w_dim=w_dim, img_resolution=img_resolution, img_channels=img_channels, channel_base=channel_base,
-                        channel_max=channel_max, num_layers=num_layers, num_critical=num_critical, first_cutoff=first_cutoff,
-                        first_stopband=first_stopband, last_stopband_rel=last_stopband_rel, margin_size=margin_size,
-                        output_scale=output_scale, num_fp16_res=num_fp16_res)
-        self.w_dim, self.num_ws, self.img_resolution, self.img_channels = w_dim, num_layers + 2, img_resolution, img_channels
-        self.num_layers, self.num_critical, self.margin_size, self.output_scale, self.num_fp16_res = num_layers, num_critical, margin_size, output_scale, num_fp16_res
+        cfg = SG3Config(
+            w_dim=w_dim,
+            img_resolution=img_resolution,
+            img_channels=img_channels,
+            channel_base=channel_base,
+            channel_max=channel_max,
+            num_layers=num_layers,
+            num_critical=num_critical,
+            first_cutoff=first_cutoff,
+            first_stopband=first_stopband,
+            last_stopband_rel=last_stopband_rel,
+            margin_size=margin_size,
+            output_scale=output_scale,
+            num_fp16_res=num_fp16_res,
+        )
+        self.w_dim, self.num_ws, self.img_resolution, self.img_channels = (
+            w_dim,
+            num_layers + 2,
+            img_resolution,
+            img_channels,
+        )
+        self.num_layers, self.num_critical, self.margin_size, self.output_scale, self.num_fp16_res = (
+            num_layers,
+            num_critical,
+            margin_size,
+            output_scale,
+            num_fp16_res,
+        )
         S = self.schedule = layer_schedule(cfg)
         ch, sz, sr, co, hw = S['channels'], S['sizes'], S['sampling_rates'], S['cutoffs'], S['half_widths']
         self.input = SynthesisInput(w_dim, int(ch[0]), int(sz[0]), sr[0], co[0])
         self.layer_names = []
         for i in range(num_layers + 1):
             p = max(i - 1, 0)
-            layer = SynthesisLayer(w_dim=w_dim, is_torgb=(i == num_layers), is_critically_sampled=(i >= num_layers - num_critical),
-                                   use_fp16=bool(sr[i] * (2 ** num_fp16_res) > img_resolution),
-                                   in_channels=int(ch[p]), out_channels=int(ch[i]), in_size=int(sz[p]), out_size=int(sz[i]),
-                                   in_sampling_rate=int(sr[p]), out_sampling_rate=int(sr[i]), in_cutoff=co[p], out_cutoff=co[i],
-                                   in_half_width=hw[p], out_half_width=hw[i], **layer_kwargs)
+            layer = SynthesisLayer(
+                w_dim=w_dim,
+                is_torgb=(i == num_layers),
+                is_critically_sampled=(i >= num_layers - num_critical),
+                use_fp16=bool(sr[i] * (2**num_fp16_res) > img_resolution),
+                in_channels=int(ch[p]),
+                out_channels=int(ch[i]),
+                in_size=int(sz[p]),
+                out_size=int(sz[i]),
+                in_sampling_rate=int(sr[p]),
+                out_sampling_rate=int(sr[i]),
+                in_cutoff=co[p],
+                out_cutoff=co[i],
+                in_half_width=hw[p],
+                out_half_width=hw[i],
+                **layer_kwargs
+            )
             name = f'L{i}_{layer.out_size[0]}_{layer.out_channels}'
             setattr(self, name, layer)
             self.layer_names.append(name)
@@ -349,22 +499,61 @@ class SynthesisNetwork(nn.Module):
         assert_shape(x, (x.shape[0], self.img_channels, self.img_resolution, self.img_resolution), 'image')
         return (x, feats) if return_features else x
 
+# %% ../../nbs/30_sg3_networks.ipynb #a4d3f2e3
 class Generator(nn.Module):
     "StyleGAN3 generator: `mapping` (Z -> W+) and `synthesis` (W+ -> image), official parameter names."
     def __init__(self, cfg: SG3Config = SG3Config()):
         super().__init__()
         self.cfg = cfg
-        self.z_dim, self.c_dim, self.w_dim, self.img_resolution, self.img_channels = cfg.z_dim, cfg.c_dim, cfg.w_dim, cfg.img_resolution, cfg.img_channels
+        self.z_dim, self.c_dim, self.w_dim, self.img_resolution, self.img_channels = (
+            cfg.z_dim,
+            cfg.c_dim,
+            cfg.w_dim,
+            cfg.img_resolution,
+            cfg.img_channels,
+        )
         kw = cfg.init_kwargs()
-        syn = {k: kw[k] for k in ('channel_base', 'channel_max', 'num_layers', 'num_critical', 'first_cutoff', 'first_stopband',
-                                  'last_stopband_rel', 'margin_size', 'output_scale', 'num_fp16_res', 'conv_kernel', 'filter_size',
-                                  'lrelu_upsampling', 'use_radial_filters', 'conv_clamp', 'magnitude_ema_beta')}
-        self.synthesis = SynthesisNetwork(w_dim=cfg.w_dim, img_resolution=cfg.img_resolution, img_channels=cfg.img_channels, **syn)
+        syn = {
+            k: kw[k]
+            for k in (
+                'channel_base',
+                'channel_max',
+                'num_layers',
+                'num_critical',
+                'first_cutoff',
+                'first_stopband',
+                'last_stopband_rel',
+                'margin_size',
+                'output_scale',
+                'num_fp16_res',
+                'conv_kernel',
+                'filter_size',
+                'lrelu_upsampling',
+                'use_radial_filters',
+                'conv_clamp',
+                'magnitude_ema_beta',
+            )
+        }
+        self.synthesis = SynthesisNetwork(
+            w_dim=cfg.w_dim, img_resolution=cfg.img_resolution, img_channels=cfg.img_channels, **syn
+        )
         self.num_ws = self.synthesis.num_ws
-        self.mapping = MappingNetwork(cfg.z_dim, cfg.c_dim, cfg.w_dim, self.num_ws, cfg.mapping_layers, cfg.mapping_lr_multiplier, cfg.w_avg_beta)
+        self.mapping = MappingNetwork(
+            cfg.z_dim, cfg.c_dim, cfg.w_dim, self.num_ws, cfg.mapping_layers, cfg.mapping_lr_multiplier, cfg.w_avg_beta
+        )
 
-    def forward(self, z, c=None, truncation_psi: float = 1, truncation_cutoff: int|None = None, update_emas: bool = False, **synthesis_kwargs):
-        ws = self.mapping(z, c, truncation_psi=truncation_psi, truncation_cutoff=truncation_cutoff, update_emas=update_emas)
+    def forward(
+        self,
+        z,
+        c=None,
+        truncation_psi: float = 1,
+        truncation_cutoff: int | None = None,
+        update_emas: bool = False,
+        **synthesis_kwargs
+    ):
+        ws = self.mapping(
+            z, c, truncation_psi=truncation_psi, truncation_cutoff=truncation_cutoff, update_emas=update_emas
+        )
         return self.synthesis(ws, update_emas=update_emas, **synthesis_kwargs)
 
 def make_transform(tx, ty, angle) -> torch.Tensor: # [3,3] or [N,3,3] float32

@@ -28,8 +28,12 @@ def gan_optimizers(G: nn.Module, D: nn.Module, g_lr: float = 0.0025, d_lr: float
     """Adam for G and D as the official `train.py`: β = (0, 0.99); D's lr and β are scaled by the lazy-regularisation
     ratio `r1_interval / (r1_interval + 1)` (its regulariser takes a step of its own every `r1_interval` steps)."""
     mb = r1_interval / (r1_interval + 1) if r1_interval else 1.
-    return {'G': torch.optim.Adam(G.parameters(), g_lr, betas=(float(betas[0]), float(betas[1])), eps=1e-8),
-            'D': torch.optim.Adam(D.parameters(), d_lr * mb, betas=(float(betas[0]) ** mb, float(betas[1]) ** mb), eps=1e-8)}
+    return {
+        'G': torch.optim.Adam(G.parameters(), g_lr, betas=(float(betas[0]), float(betas[1])), eps=1e-8),
+        'D': torch.optim.Adam(
+            D.parameters(), d_lr * mb, betas=(float(betas[0]) ** mb, float(betas[1]) ** mb), eps=1e-8
+        ),
+    }
 
 def gan_step(G: nn.Module, D: nn.Module, real_fn, # real_fn(step) -> [N,3,H,W] real images in [-1, 1]
              batch: int = 8, r1_gamma: float = 1., r1_interval: int = 16):
@@ -54,7 +58,8 @@ def gan_step(G: nn.Module, D: nn.Module, real_fn, # real_fn(step) -> [N,3,H,W] r
     return step_fn
 
 # %% ../../nbs/33_sg3_train.ipynb #f8fce10f
-HELDOUT_SEED = 7   # `synthetic_faces(n, seed=HELDOUT_SEED)`: identities the shipped generator never saw (it trained on seed 0)
+# `synthetic_faces(n, seed=HELDOUT_SEED)`: identities the shipped generator never saw (it trained on seed 0)
+HELDOUT_SEED = 7
 
 def synthetic_faces(n: int, # how many images
                     size: int = 64, # output side in pixels
@@ -105,7 +110,9 @@ def real_batches(images: torch.Tensor, # [N, 3, H, W] uint8
                  batch: int, mirror: bool = True, seed: int = 0, device='cpu'):
     "real_fn(step) -> [batch, 3, H, W] float in [-1, 1]: random images (and x-flips) drawn from the step number alone."
     if images.dtype != torch.uint8 or images.dim() != 4 or images.shape[1] != 3:
-        raise ValueError(f'real_batches: images must be a uint8 [N,3,H,W] tensor, got {images.dtype} {tuple(images.shape)}')
+        raise ValueError(
+            f'real_batches: images must be a uint8 [N,3,H,W] tensor, got {images.dtype} {tuple(images.shape)}'
+        )
     def real_fn(step: int) -> torch.Tensor:
         g = torch.Generator().manual_seed(int(seed) * 1_000_003 + int(step))
         idx = torch.randint(len(images), (batch,), generator=g)
@@ -126,15 +133,29 @@ def train_stylegan3(images: torch.Tensor, # [N, 3, res, res] uint8 training imag
     "Train (or resume) a StyleGAN3 on `images`; returns the `Trainer` (G, D, the EMA G and the history)."
     res = G_cfg.img_resolution
     if tuple(images.shape[1:]) != (3, res, res):
-        raise ValueError(f'train_stylegan3: images are {tuple(images.shape[1:])}, the generator makes (3, {res}, {res})')
-    if D_cfg.img_resolution != res: raise ValueError(f'train_stylegan3: D is for {D_cfg.img_resolution} px, G makes {res} px')
+        raise ValueError(
+            f'train_stylegan3: images are {tuple(images.shape[1:])}, the generator makes (3, {res}, {res})'
+        )
+    if D_cfg.img_resolution != res:
+        raise ValueError(f'train_stylegan3: D is for {D_cfg.img_resolution} px, G makes {res} px')
     torch.manual_seed(train.seed)
     G, D = Generator(G_cfg).to(device), Discriminator(D_cfg).to(device)
     train = TrainConfig(**{**train.__dict__, 'ema_beta': cfg.ema_beta})
-    step = gan_step(G, D, real_batches(images, cfg.batch, cfg.mirror, data_seed, device), cfg.batch, cfg.r1_gamma, cfg.r1_interval)
-    model_config = dict(G=G_cfg.__dict__, D=D_cfg.__dict__, recipe=cfg.__dict__, data=dict(n=len(images), seed=data_seed))
-    tr = Trainer({'G': G, 'D': D}, gan_optimizers(G, D, cfg.g_lr, cfg.d_lr, r1_interval=cfg.r1_interval), step, out_dir, train,
-                 ema=['G'], model_config=model_config)
+    step = gan_step(
+        G, D, real_batches(images, cfg.batch, cfg.mirror, data_seed, device), cfg.batch, cfg.r1_gamma, cfg.r1_interval
+    )
+    model_config = dict(
+        G=G_cfg.__dict__, D=D_cfg.__dict__, recipe=cfg.__dict__, data=dict(n=len(images), seed=data_seed)
+    )
+    tr = Trainer(
+        {'G': G, 'D': D},
+        gan_optimizers(G, D, cfg.g_lr, cfg.d_lr, r1_interval=cfg.r1_interval),
+        step,
+        out_dir,
+        train,
+        ema=['G'],
+        model_config=model_config,
+    )
     tr.fit()
     save_generator(tr.ema['G'], Path(out_dir) / 'G_ema.safetensors', kimg=tr.step * cfg.batch / 1000, steps=tr.step)
     return tr
@@ -149,7 +170,9 @@ def portable_checkpoint(src, dst) -> Path:
     from talkhead_nb.core import atomic_path
     with safe_open(str(src), 'pt') as f:
         meta = f.metadata()
-        t = {k: (f.get_tensor(k).to(torch.bfloat16) if k.endswith('.exp_avg_sq') else f.get_tensor(k)) for k in f.keys()}
+        t = {
+            k: (f.get_tensor(k).to(torch.bfloat16) if k.endswith('.exp_avg_sq') else f.get_tensor(k)) for k in f.keys()
+        }
     with atomic_path(dst) as tmp: save_file(t, str(tmp), metadata=meta)
     return Path(dst)
 
@@ -172,4 +195,6 @@ def sample_images(G: Generator, n: int, psi: float = 0.7, seed: int = 0, batch: 
     z = torch.randn(n, G.z_dim, generator=torch.Generator().manual_seed(seed))
     dev = next(G.parameters()).device
     with torch.no_grad():
-        return torch.cat([(G(z[i:i + batch].to(dev), truncation_psi=psi).clamp(-1, 1).cpu() + 1) / 2 for i in range(0, n, batch)])
+        return torch.cat(
+            [(G(z[i : i + batch].to(dev), truncation_psi=psi).clamp(-1, 1).cpu() + 1) / 2 for i in range(0, n, batch)]
+        )

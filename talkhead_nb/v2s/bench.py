@@ -50,7 +50,8 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
     from talkhead_nb.metrics import keypoint_distance, id_distance, LPIPS, rotation_angle
     from talkhead_nb.face import DlibEmbedder, head_pose
     from talkhead_nb.core import rotation_matrix
-    if frames.shape != driving.shape: raise ValueError(f'reenactment_metrics: {tuple(frames.shape)} outputs vs {tuple(driving.shape)} driving frames')
+    if frames.shape != driving.shape:
+        raise ValueError(f'reenactment_metrics: {tuple(frames.shape)} outputs vs {tuple(driving.shape)} driving frames')
     T, R = len(frames), frames.shape[-1]
     boxes, s = _boxes(driving)
     ok = [i for i, b in enumerate(boxes) if b is not None]
@@ -63,7 +64,9 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
     res['ID'] = float(id_distance(e_ref.expand(T, -1), e_out).mean())
     if id_net is not None or model == 'synth':
         from talkhead_nb.posenet import load_identity_regressor, identity_distance
-        res['ID_synth'] = float(identity_distance(id_net or load_identity_regressor('synth'), frames, reference[None]).mean())
+        res['ID_synth'] = float(
+            identity_distance(id_net or load_identity_regressor('synth'), frames, reference[None]).mean()
+        )
     lp = lpips or LPIPS('alex', allow_random_backbone=True)
     res['LP'] = float(lp(frames, reference[None].expand(T, -1, -1, -1)).mean())
     res['LP_comparable'] = bool(lp.comparable)
@@ -71,9 +74,11 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
         Rg = rotation_matrix(*torch.as_tensor(gt_angles, dtype=torch.float64)[ok].T)
         Ro = torch.stack([torch.from_numpy(head_pose(k * s + (s - 1) / 2, R * s)['R']) for k in ko])
         Rd = torch.stack([torch.from_numpy(head_pose(k * s + (s - 1) / 2, R * s)['R']) for k in kd])
-        res['pose_err_deg'] = float(rotation_angle(Ro, Rd).mean())          # vs the driving frame, measured the same way
+        # vs the driving frame, measured the same way
+        res['pose_err_deg'] = float(rotation_angle(Ro, Rd).mean())
         res['pose_err_gt_deg'] = float(rotation_angle(Ro, Rg).mean())       # vs the driving ground truth
-        res['pose_floor_gt_deg'] = float(rotation_angle(Rd, Rg).mean())     # the tracker's own error on the driving frames
+        # the tracker's own error on the driving frames
+        res['pose_floor_gt_deg'] = float(rotation_angle(Rd, Rg).mean())
     return res
 
 def fid_between(a: torch.Tensor, b: torch.Tensor) -> float|None:
@@ -103,7 +108,12 @@ def synthetic_benchmark(n_frames: int = 48, size: int = 64, reference_seed: int 
     seq = talking_sequence(random_identity(driver), n_frames, seed=seed, sway=sway)
     ang = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in seq], dtype=torch.float32)
     target = synth_frames([pr.replace(pose=q.pose, expression=q.expression, gaze=q.gaze) for q in seq], size)
-    return {'reference': synth_frames([pr], size)[0], 'driving': synth_frames(seq, size), 'angles': ang, 'target': target}
+    return {
+        'reference': synth_frames([pr], size)[0],
+        'driving': synth_frames(seq, size),
+        'angles': ang,
+        'target': target,
+    }
 
 # %% ../../nbs/42_v2s_bench.ipynb #07d706d2
 def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> dict:
@@ -119,40 +129,86 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
     log(f'v2s: reference projected and PTI-tuned in {t_ref:.1f} s')
     t = time.time(); enc = v.encode(bm['driving']); t_enc = time.time() - t
-    log(f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s ({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})')
+    log(
+        f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s ({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})'
+    )
     D, ang = bm['driving'][enc.frames], bm['angles'][enc.frames]
     rows, vids = [], {}
-    other = next(a for a in LOCAL_ANCHORS if a != v.cfg.motion.local_anchor)      # the other Eq. 1 anchor, for comparison
+    # the other Eq. 1 anchor, for comparison
+    other = next(a for a in LOCAL_ANCHORS if a != v.cfg.motion.local_anchor)
     for mth, anchor in [(m_, None) for m_ in METHODS] + [('ours', other)]:
         name = mth if anchor is None else f"{mth} (local_anchor='{anchor}')"
-        t = time.time(); fr, _ = v.synthesize(enc, mth, None if anchor is None else replace(v.cfg.motion, local_anchor=anchor)); t_syn = time.time() - t
+        t = time.time()
+        fr, _ = v.synthesize(enc, mth, None if anchor is None else replace(v.cfg.motion, local_anchor=anchor))
+        t_syn = time.time() - t
         vids[name] = fr
         m = reenactment_metrics(fr, D, bm['reference'], ang)
-        rows.append({'method': name, 'ΔK (1e-3)': m['dK_1e3'], 'ID': m['ID'], 'ID (synth)': m['ID_synth'], 'LP': m['LP'], 'pose err (°)': m['pose_err_deg'],
-                     'pose err vs GT (°)': m['pose_err_gt_deg'], 'synthesis ms/frame': 1e3 * t_syn / len(fr)})
+        rows.append(
+            {
+                'method': name,
+                'ΔK (1e-3)': m['dK_1e3'],
+                'ID': m['ID'],
+                'ID (synth)': m['ID_synth'],
+                'LP': m['LP'],
+                'pose err (°)': m['pose_err_deg'],
+                'pose err vs GT (°)': m['pose_err_gt_deg'],
+                'synthesis ms/frame': 1e3 * t_syn / len(fr),
+            }
+        )
     up = lambda x: F.interpolate(x, size=(192, 192), mode='bilinear', align_corners=False).clamp(0, 1)
-    files = {'video': write_video(out / 'v2s_reenact.mp4', vids['ours'], fps=v.cfg.fps, extra_meta={'talkhead_source': 'v2s.reenact (ours)'})}
-    files['side_by_side'] = write_video(out / 'v2s_side_by_side.mp4', torch.cat([up(D), up(vids['baseline']), up(vids['ours'])], -1),
-                                        fps=v.cfg.fps, extra_meta={'talkhead_source': 'v2s demo: driving | baseline | ours'})
+    files = {
+        'video': write_video(
+            out / 'v2s_reenact.mp4', vids['ours'], fps=v.cfg.fps, extra_meta={'talkhead_source': 'v2s.reenact (ours)'}
+        )
+    }
+    files['side_by_side'] = write_video(
+        out / 'v2s_side_by_side.mp4',
+        torch.cat([up(D), up(vids['baseline']), up(vids['ours'])], -1),
+        fps=v.cfg.fps,
+        extra_meta={'talkhead_source': 'v2s demo: driving | baseline | ours'},
+    )
     pick = list(range(0, len(D), 8))
-    files['stills'] = save_image(make_grid(torch.cat([D[pick], vids['baseline'][pick], vids['ours'][pick]]), ncols=len(pick)), out / 'v2s_stills.png')
+    files['stills'] = save_image(
+        make_grid(torch.cat([D[pick], vids['baseline'][pick], vids['ours'][pick]]), ncols=len(pick)),
+        out / 'v2s_stills.png',
+    )
     table = md_table(rows)
-    timings = {'reference_s': t_ref, 'encode_s': t_enc, **{f'{k}_s': s for k, s in enc.timings.items()}, 'total_s': time.time() - t0}
+    timings = {
+        'reference_s': t_ref,
+        'encode_s': t_enc,
+        **{f'{k}_s': s for k, s in enc.timings.items()},
+        'total_s': time.time() - t0,
+    }
     with atomic_path(out / 'v2s_metrics.md') as tmp:
-        Path(tmp).write_text(f'# Video2StyleGAN on the synthetic benchmark ({len(D)} frames, tiny-synth G, CPU fast preset)\n\n{table}\n\n'
-                             f'ID: dlib face descriptors (the paper\'s); ID (synth): the pose-blind synthetic identity regressor; LP: {"LPIPS-alex" if m["LP_comparable"] else "LPIPS-alex on a random backbone (not comparable)"}; '
-                             f'pose error: PnP on output vs driving landmarks.\n\ntimings (s): ' + json.dumps({k: round(s, 1) for k, s in timings.items()}) + '\n')
-    with atomic_path(out / 'v2s_metrics.json') as tmp: Path(tmp).write_text(json.dumps({'rows': rows, 'timings': timings, 'skipped': enc.skipped}, indent=1))
+        Path(tmp).write_text(
+            f'# Video2StyleGAN on the synthetic benchmark ({len(D)} frames, tiny-synth G, CPU fast preset)\n\n{table}\n\n'
+            f'ID: dlib face descriptors (the paper\'s); ID (synth): the pose-blind synthetic identity regressor; LP: {"LPIPS-alex" if m["LP_comparable"] else "LPIPS-alex on a random backbone (not comparable)"}; '
+            f'pose error: PnP on output vs driving landmarks.\n\ntimings (s): '
+            + json.dumps({k: round(s, 1) for k, s in timings.items()})
+            + '\n'
+        )
+    with atomic_path(out / 'v2s_metrics.json') as tmp:
+        Path(tmp).write_text(json.dumps({'rows': rows, 'timings': timings, 'skipped': enc.skipped}, indent=1))
     files.update(metrics=out / 'v2s_metrics.md', metrics_json=out / 'v2s_metrics.json')
     log(table)
     log(f'v2s: wrote {", ".join(str(p) for p in files.values())} in {time.time() - t0:.0f} s')
     return files
 
 # %% ../../nbs/42_v2s_bench.ipynb #5d406a94
-def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES, anchors=LOCAL_ANCHORS,
-                  reference_seed: int = 7_000_001, # the reference of the main tables
-                  extra_references: tuple = (7_000_006, 7_000_008), # more reference seeds, same driving clip: does the ordering carry over?
-                  log=print, progress: bool = False) -> dict: # progress: a bar over the method rows
+def v2s_benchmark(
+    G=None,
+    n_frames: int = 48,
+    cfg: V2SConfig | None = None,
+    residuals=RESIDUAL_MODES,
+    anchors=LOCAL_ANCHORS,
+    reference_seed: int = 7_000_001,  # the reference of the main tables
+    extra_references: tuple = (
+        7_000_006,
+        7_000_008,
+    ),  # more reference seeds, same driving clip: does the ordering carry over?
+    log=print,
+    progress: bool = False,
+) -> dict:  # progress: a bar over the method rows
     """All methods × both Eq. 10 readings × both Eq. 1 anchors × forward/reversed driving on the synthetic benchmark,
     bounds, controls for the temporal filter, and the default rows again for `extra_references`: metrics and timings."""
     from talkhead_nb import zoo
@@ -181,8 +237,15 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         enc, D, A, te = encs[direction]
         m, k = reenactment_metrics(fr, D, bm['reference'], A), direction[0]
         lp_ok.append(m['LP_comparable'])
-        return {f'dK_{k}': m['dK_1e3'], f'ID_{k}': m['ID'], f'IDs_{k}': m.get('ID_synth', float('nan')), f'LP_{k}': m['LP'], f'pose_{k}': m['pose_err_deg'],
-                f'pose_gt_{k}': m['pose_err_gt_deg'], f'PSNR_{k}': float(psnr(fr, clip(bm, direction, 'target')[enc.frames], identical=100.).mean())}
+        return {
+            f'dK_{k}': m['dK_1e3'],
+            f'ID_{k}': m['ID'],
+            f'IDs_{k}': m.get('ID_synth', float('nan')),
+            f'LP_{k}': m['LP'],
+            f'pose_{k}': m['pose_err_deg'],
+            f'pose_gt_{k}': m['pose_err_gt_deg'],
+            f'PSNR_{k}': float(psnr(fr, clip(bm, direction, 'target')[enc.frames], identical=100.0).mean()),
+        }
     def label(name: str, res: str, anc: str) -> dict:   # '—' where a row has no residual term or no local channels
         return {'method': name, 'residual': res if name in METHODS and name != 'lf' else '—',
                 'anchor': anc if name in METHODS and name != 'baseline' else '—'}
@@ -209,25 +272,52 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         for direction, e in encs_.items(): row.update(measure(render(name, res, anc, e, bm, direction), bm, direction))
         log(row); return row
     # the scale each metric is read on: a perfect reenactment, the reconstruction only placed, a frozen image
-    bounds = [scored(name, '—', '—', {d: e[0] for d, e in encs.items()}, bm) for name in ('ground truth', 'placed reconstruction', 'static reference')]
+    bounds = [
+        scored(name, '—', '—', {d: e[0] for d, e in encs.items()}, bm)
+        for name in ('ground truth', 'placed reconstruction', 'static reference')
+    ]
     controls = []   # what our temporal filter on Eq. 7 buys, and what the same filter on the shared driving embedding would give every method
     if cfg.pose_smooth > 1:
         per_frame = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical, smooth=1)) for d, e in encs.items()}
         smoothed = {d: replace(e[0], ws=temporal_mean(e[0].ws, cfg.pose_smooth)) for d, e in encs.items()}
-        for what, encs_, names in [('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
-                                   (f'driving W+ smoothed (k={cfg.pose_smooth})', smoothed, [('baseline', anchors[0]), *[('ours', a) for a in anchors]])]:
+        for what, encs_, names in [
+            ('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
+            (
+                f'driving W+ smoothed (k={cfg.pose_smooth})',
+                smoothed,
+                [('baseline', anchors[0]), *[('ours', a) for a in anchors]],
+            ),
+        ]:
             controls += [{'control': what, **scored(name, residuals[0], anc, encs_, bm)} for name, anc in names]
     references = []   # the same driving clip and encodings; another reference: set_reference + Eq. 7 again
     for seed in extra_references:
         bm2 = synthetic_benchmark(n_frames, reference_seed=seed)
         v.set_reference(bm2['reference'])
         encs2 = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical)) for d, e in encs.items()}
-        for name, anc in [('baseline', anchors[0]), *[('ours', a) for a in anchors], ('placed reconstruction', '—'), ('ground truth', '—')]:
+        for name, anc in [
+            ('baseline', anchors[0]),
+            *[('ours', a) for a in anchors],
+            ('placed reconstruction', '—'),
+            ('ground truth', '—'),
+        ]:
             references.append({'reference_seed': seed, **scored(name, residuals[0], anc, encs2, bm2)})
     enc, D, A, te = encs['forward']
     floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']
-    return {'rows': rows, 'bounds': bounds, 'controls': controls, 'references': references, 'n_frames': n_frames, 'config': asdict(cfg), 'LP_comparable': all(lp_ok),
-            'pose_floor_gt_deg': floor, 'reference_seed': reference_seed,
-            'timings': {'reference_s': t_ref, 'encode_s_per_frame': te / len(enc.frames),
-                        **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()}},
-            'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid', '_outputs': outs}
+    return {
+        'rows': rows,
+        'bounds': bounds,
+        'controls': controls,
+        'references': references,
+        'n_frames': n_frames,
+        'config': asdict(cfg),
+        'LP_comparable': all(lp_ok),
+        'pose_floor_gt_deg': floor,
+        'reference_seed': reference_seed,
+        'timings': {
+            'reference_s': t_ref,
+            'encode_s_per_frame': te / len(enc.frames),
+            **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()},
+        },
+        'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid',
+        '_outputs': outs,
+    }

@@ -21,11 +21,14 @@ __all__ = ['PART_GROUPS', 'part_masks', 'IOUTable', 'normalise_maps', 'maps_iou'
 # %% ../../nbs/40_v2s_channels.ipynb #d0f73488
 PART_GROUPS = {'eyes': ('l_eye', 'r_eye'), 'nose': ('nose',), 'mouth': ('mouth', 'u_lip', 'l_lip')}
 
-def part_masks(labels: torch.Tensor, # [N,H,W] int label ids (`synth.PARTS`: synthetic ground truth, landmark masks or BiSeNet)
-               groups: dict = PART_GROUPS) -> dict[str, torch.Tensor]: # part -> [N,H,W] bool
+def part_masks(
+    labels: torch.Tensor,  # [N,H,W] int label ids (`synth.PARTS`: synthetic ground truth, landmark masks or BiSeNet)
+    groups: dict = PART_GROUPS,
+) -> dict[str, torch.Tensor]:  # part -> [N,H,W] bool
     "Boolean masks of the eyes, nose and mouth (and any other groups) from a face-parsing label map."
     from talkhead_nb.synth import PART_ID
-    if labels.dim() != 3 or labels.is_floating_point(): raise ValueError(f'part_masks: labels must be an integer [N,H,W] map, got {labels.dtype} {tuple(labels.shape)}')
+    if labels.dim() != 3 or labels.is_floating_point():
+        raise ValueError(f'part_masks: labels must be an integer [N,H,W] map, got {labels.dtype} {tuple(labels.shape)}')
     out = {}
     for part, names in groups.items():
         unknown = [n for n in names if n not in PART_ID]
@@ -84,6 +87,7 @@ def maps_iou(maps: dict[str, torch.Tensor], # layer -> [N,C,h,w] any feature map
     parts, M = _stack_masks(masks)
     return _iou_table(_iou_counts(maps, M, threshold, {}), M, parts, threshold)
 
+# %% ../../nbs/40_v2s_channels.ipynb #e4924b48
 def channel_iou(G, ws: torch.Tensor, # [N, num_ws, w_dim] latents of the images (generated, or projected frames)
                 masks: dict[str, torch.Tensor], # part -> [N,H,W] bool, aligned with G(ws)
                 threshold: float = 0.5, # binarisation threshold on the normalised, upsampled maps
@@ -117,20 +121,32 @@ class ChannelSets:
         return out
     def counts(self, layers: list[str]|None = None) -> dict[str, dict[str, int]]:
         "layer -> part -> number of selected channels (every layer of `layers` listed, zeros included)."
-        layers = layers or sorted({l for v in self.sets.values() for l, *_ in v}, key=lambda n: int(n[1:].split('_')[0]))
+        layers = layers or sorted(
+            {l for v in self.sets.values() for l, *_ in v}, key=lambda n: int(n[1:].split('_')[0])
+        )
         return {l: {p: sum(1 for x in self.sets[p] if x[0] == l) for p in self.parts} for l in layers}
     def check(self, G) -> 'ChannelSets':
         "Raise if a layer or channel does not exist in G (sets found on another generator)."
         syn = G.synthesis
         for p, v in self.sets.items():
             for layer, c, *_ in v:
-                if layer not in syn.layer_names: raise ValueError(f'ChannelSets[{p!r}]: layer {layer} is not in this generator ({syn.layer_names[0]}…); the sets were found on another model')
-                if not 0 <= c < getattr(syn, layer).in_channels: raise ValueError(f'ChannelSets[{p!r}]: {layer} has {getattr(syn, layer).in_channels} S channels, not {c + 1}')
+                if layer not in syn.layer_names:
+                    raise ValueError(
+                        f'ChannelSets[{p!r}]: layer {layer} is not in this generator ({syn.layer_names[0]}…); the sets were found on another model'
+                    )
+                if not 0 <= c < getattr(syn, layer).in_channels:
+                    raise ValueError(
+                        f'ChannelSets[{p!r}]: {layer} has {getattr(syn, layer).in_channels} S channels, not {c + 1}'
+                    )
         return self
     def save(self, path) -> Path:
         "Write as JSON, atomically."
         with atomic_path(path) as tmp:
-            Path(tmp).write_text(json.dumps({'sets': {p: [list(x) for x in v] for p, v in self.sets.items()}, 'meta': self.meta}, indent=1))
+            Path(tmp).write_text(
+                json.dumps(
+                    {'sets': {p: [list(x) for x in v] for p, v in self.sets.items()}, 'meta': self.meta}, indent=1
+                )
+            )
         return Path(path)
     @classmethod
     def load(cls, path) -> 'ChannelSets':
@@ -142,6 +158,7 @@ class ChannelSets:
             raise ValueError(f'{path}: not a ChannelSets JSON file ({type(e).__name__}: {e})') from e
         return cls(sets, dict(d.get('meta', {})))
 
+# %% ../../nbs/40_v2s_channels.ipynb #2e4f13ee
 def select_channels(table: IOUTable,
                     t_fg: float = 0.1, # IOU⁺ ≥ t_fg
                     t_bg: float = 0.1, # IOU⁻ ≤ t_bg (neg_rule='max', our reading) or ≥ t_bg ('min', Eq. 9 as printed)
@@ -149,17 +166,23 @@ def select_channels(table: IOUTable,
                     layers: list[str]|None = None # restrict to these layers (default: all)
                    ) -> ChannelSets:
     "Eq. 9: the channels of each part whose IOU⁺ and IOU⁻ pass the thresholds, best IOU⁺ first."
-    if neg_rule not in ('max', 'min'): raise ValueError(f"select_channels: neg_rule must be 'max' (IOU⁻ ≤ t_bg) or 'min' (IOU⁻ ≥ t_bg, as printed), got {neg_rule!r}")
+    if neg_rule not in ('max', 'min'):
+        raise ValueError(
+            f"select_channels: neg_rule must be 'max' (IOU⁻ ≤ t_bg) or 'min' (IOU⁻ ≥ t_bg, as printed), got {neg_rule!r}"
+        )
     sets = {}
     for i, p in enumerate(table.parts):
         rows = []
         for l in (layers or list(table.pos)):
-            if l not in table.pos: raise ValueError(f'select_channels: no layer {l!r} in the table; layers: {list(table.pos)}')
+            if l not in table.pos:
+                raise ValueError(f'select_channels: no layer {l!r} in the table; layers: {list(table.pos)}')
             a, b = table.pos[l][i], table.neg[l][i]
             ok = (a >= t_fg) & ((b <= t_bg) if neg_rule == 'max' else (b >= t_bg))
             rows += [(l, int(c), float(a[c]), float(b[c])) for c in ok.nonzero().flatten().tolist()]
         sets[p] = sorted(rows, key=lambda r: -r[2])
-    return ChannelSets(sets, dict(t_fg=t_fg, t_bg=t_bg, neg_rule=neg_rule, threshold=table.threshold, n_images=table.n_images))
+    return ChannelSets(
+        sets, dict(t_fg=t_fg, t_bg=t_bg, neg_rule=neg_rule, threshold=table.threshold, n_images=table.n_images)
+    )
 
 # %% ../../nbs/40_v2s_channels.ipynb #c68dc1e1
 def dilate_masks(m: torch.Tensor, px: int) -> torch.Tensor: # [N,H,W] bool -> same
@@ -205,10 +228,27 @@ def localisation_check(G, ws: torch.Tensor, masks: dict[str, torch.Tensor], sets
         for d in ([dilate] if isinstance(dilate, int) else dilate):
             m = dilate_masks(masks[part], d)
             row = dict(part=part, dilate=d, n_channels=len(sets.sets[part]), mask_share=float(m.float().mean()))
-            if not ch: rows.append({**row, 'share': float('nan'), 'random_mean': float('nan'), 'random_std': float('nan'), 'random_max': float('nan')}); continue
+            if not ch:
+                rows.append(
+                    {
+                        **row,
+                        'share': float('nan'),
+                        'random_mean': float('nan'),
+                        'random_std': float('nan'),
+                        'random_max': float('nan'),
+                    }
+                )
+                continue
             rnd = [energy_share(x, m) for x in er]
-            rows.append({**row, 'share': energy_share(e, m), 'random_mean': float(np.mean(rnd)), 'random_std': float(np.std(rnd)),
-                         'random_max': float(np.max(rnd))})
+            rows.append(
+                {
+                    **row,
+                    'share': energy_share(e, m),
+                    'random_mean': float(np.mean(rnd)),
+                    'random_std': float(np.std(rnd)),
+                    'random_max': float(np.max(rnd)),
+                }
+            )
     return rows
 
 # %% ../../nbs/40_v2s_channels.ipynb #e8231a28
@@ -248,9 +288,21 @@ def iou_scatter(table: IOUTable, t_fg: float|None = None, t_bg: float|None = Non
     for j, layer in enumerate(table.pos):
         for i, part in enumerate(table.parts):
             C = table.pos[layer].shape[1]
-            fig.add_trace(go.Scatter(x=table.neg[layer][i].tolist(), y=table.pos[layer][i].tolist(), mode='markers', name=layer,
-                                     legendgroup=layer, showlegend=i == 0, opacity=0.7, text=[f'{layer}:{c}' for c in range(C)],
-                                     marker=dict(color=qualitative.Plotly[j % 10], size=5)), row=1, col=i + 1)
+            fig.add_trace(
+                go.Scatter(
+                    x=table.neg[layer][i].tolist(),
+                    y=table.pos[layer][i].tolist(),
+                    mode='markers',
+                    name=layer,
+                    legendgroup=layer,
+                    showlegend=i == 0,
+                    opacity=0.7,
+                    text=[f'{layer}:{c}' for c in range(C)],
+                    marker=dict(color=qualitative.Plotly[j % 10], size=5),
+                ),
+                row=1,
+                col=i + 1,
+            )
             if t_fg is not None: fig.add_hline(y=t_fg, line_dash='dot', row=1, col=i + 1)
             if t_bg is not None: fig.add_vline(x=t_bg, line_dash='dot', row=1, col=i + 1)
     fig.update_xaxes(title_text='IOU⁻ (spill)'); fig.update_yaxes(title_text='IOU⁺ (cover)', col=1)
@@ -267,7 +319,9 @@ def counts_table(sets: ChannelSets, layers: list[str]|None = None):
 def threshold_sweep(table: IOUTable, t_fg: list[float], t_bg: float = 0.1, neg_rule: str = 'max'):
     "A table (`core.md_table`) of the number of selected channels per part as t_fg varies (t_bg and the rule fixed)."
     from talkhead_nb.core import md_table
-    return md_table([{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg])
+    return md_table(
+        [{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg]
+    )
 
 # %% ../../nbs/40_v2s_channels.ipynb #5aa10ba5
 def channel_localisation(G, ws: torch.Tensor, # [N, num_ws, w_dim]
@@ -293,6 +347,7 @@ def channel_localisation(G, ws: torch.Tensor, # [N, num_ws, w_dim]
             x[torch.arange(k), :, c0 + torch.arange(k)] += delta * std[layer][c0:c0 + k, None].to(x.device)
             with torch.no_grad(): img = G.synthesis(ws.repeat(k, 1, 1), styles={layer: x.view(k * N, C)})
             e = (img - base.repeat(k, 1, 1, 1)).square().sum(1).view(k, N, *base.shape[-2:])
-            for p, m in M.items(): share[p][c0:c0 + k] = ((e * m).sum((1, 2, 3)) / e.sum((1, 2, 3)).clamp_min(1e-12)).cpu()
+            for p, m in M.items():
+                share[p][c0 : c0 + k] = ((e * m).sum((1, 2, 3)) / e.sum((1, 2, 3)).clamp_min(1e-12)).cpu()
         for p in M: out[p][layer] = share[p]
     return out

@@ -15,6 +15,7 @@ from ..core import assert_shape, to_tensor, ImageFormatError
 from ..face import NoFaceFound
 from ..stylegan3.latents import s_layers, style_features, style_std, edit_styles
 from .channels import ChannelSets
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'LOCAL_ANCHORS', 'METHODS',
@@ -36,9 +37,12 @@ def paper_layers(idx, num_ws: int) -> list[int]:
 CANONICAL_EYE = {'ffhq': (0.5, 0.4722), 'synth': (0.5, 0.4162)}   # e′ as a fraction of the image size (x, y)
 
 def _eyes_mouth(lm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    if lm.shape[-2] == 68: return 0.5 * (lm[..., 36:42, :].mean(-2) + lm[..., 42:48, :].mean(-2)), lm[..., 48:68, :].mean(-2)
+    if lm.shape[-2] == 68:
+        return 0.5 * (lm[..., 36:42, :].mean(-2) + lm[..., 42:48, :].mean(-2)), lm[..., 48:68, :].mean(-2)
     if lm.shape[-2] == 5: return 0.5 * (lm[..., 0, :] + lm[..., 1, :]), 0.5 * (lm[..., 3, :] + lm[..., 4, :])
-    raise ValueError(f'canonical_params: landmarks must be [T,68,2] (iBUG) or [T,5,2] (MTCNN: eyes, nose, mouth corners), got {lm.shape}')
+    raise ValueError(
+        f'canonical_params: landmarks must be [T,68,2] (iBUG) or [T,5,2] (MTCNN: eyes, nose, mouth corners), got {lm.shape}'
+    )
 
 def canonical_params(landmarks, # [T,68,2] or [T,5,2] pixels (NaN rows: frames without a face)
                      size: int, # frame side in pixels
@@ -75,9 +79,15 @@ def smooth_params(p: np.ndarray, # [T,3] (NaN rows are filled from their neighbo
 # %% ../../nbs/41_v2s_method.ipynb #797a00d5
 def _similarity_u(params: np.ndarray, size: int, canonical_eye) -> torch.Tensor: # [T,3,3] in image units u
     p = torch.as_tensor(np.asarray(params, dtype=np.float64))
-    ce = torch.tensor(CANONICAL_EYE[canonical_eye] if isinstance(canonical_eye, str) else canonical_eye, dtype=torch.float64) - 0.5
+    ce = (
+        torch.tensor(
+            CANONICAL_EYE[canonical_eye] if isinstance(canonical_eye, str) else canonical_eye, dtype=torch.float64
+        )
+        - 0.5
+    )
     a = torch.deg2rad(p[:, 2]); c, s = a.cos(), a.sin()
-    R = torch.stack([torch.stack([c, s], -1), torch.stack([-s, c], -1)], -2)            # [T,2,2]: (0,1) -> (sin r, cos r)
+    # [T,2,2]: (0,1) -> (sin r, cos r)
+    R = torch.stack([torch.stack([c, s], -1), torch.stack([-s, c], -1)], -2)
     e = ce + p[:, :2] / size                                                           # the frame's eye midpoint, u
     A = torch.eye(3, dtype=torch.float64).repeat(len(p), 1, 1)
     A[:, :2, :2] = R
@@ -99,15 +109,21 @@ def canonicalize(frames: torch.Tensor, # [T,3,H,W] in [0,1]
     return F.grid_sample(frames.float(), grid, mode='bilinear', padding_mode='border', align_corners=False)
 
 # %% ../../nbs/41_v2s_method.ipynb #e164a4db
-def frame_landmarks(frames: torch.Tensor, # [T,3,H,W] in [0,1]
-                    model: str = 'synth', # landmark model: 'synth' (synthetic world) or 'dlib' (real faces)
-                    work_size: int = 256, # frames smaller than this are upsampled for detection
-                    names: list[str]|None = None) -> tuple[np.ndarray, list[int]]: # [T,68,2] (NaN: no face), missing frames
+def frame_landmarks(
+    frames: torch.Tensor,  # [T,3,H,W] in [0,1]
+    model: str = 'synth',  # landmark model: 'synth' (synthetic world) or 'dlib' (real faces)
+    work_size: int = 256,  # frames smaller than this are upsampled for detection
+    names: list[str] | None = None,
+) -> tuple[np.ndarray, list[int]]:  # [T,68,2] (NaN: no face), missing frames
     "68 landmarks per frame (pixels of the input frames) and the indices of frames without a face."
     from talkhead_nb.face import detect, landmarks68
     T, _, H, W = frames.shape
     s = max(1., work_size / max(H, W))
-    big = F.interpolate(frames.float(), scale_factor=s, mode='bicubic', align_corners=False).clamp(0, 1) if s > 1 else frames.float()
+    big = (
+        F.interpolate(frames.float(), scale_factor=s, mode='bicubic', align_corners=False).clamp(0, 1)
+        if s > 1
+        else frames.float()
+    )
     names = names or [f'frame {i}' for i in range(T)]
     dets = detect(list(big), names=names)
     out, missing = np.full((T, 68, 2), np.nan), []
@@ -117,11 +133,19 @@ def frame_landmarks(frames: torch.Tensor, # [T,3,H,W] in [0,1]
     return out, missing
 
 # %% ../../nbs/41_v2s_method.ipynb #3d3b9abe
-def embed_frames(G, frames: torch.Tensor, # [T,3,R,R] in [0,1], canonicalised, at G's resolution
-                 steps_first: int = 300, steps: int = 60, chunk: int = 8, lr: float = 0.05,
-                 w_lpips: float = 1., w_l2: float = 1., lpips=None,
-                 init: torch.Tensor|None = None, # [1, num_ws, w_dim] start of the first frame (default w_avg)
-                 progress: bool = False) -> tuple[torch.Tensor, np.ndarray]: # ws [T,num_ws,w_dim], final loss per frame [T]
+def embed_frames(
+    G,
+    frames: torch.Tensor,  # [T,3,R,R] in [0,1], canonicalised, at G's resolution
+    steps_first: int = 300,
+    steps: int = 60,
+    chunk: int = 8,
+    lr: float = 0.05,
+    w_lpips: float = 1.0,
+    w_l2: float = 1.0,
+    lpips=None,
+    init: torch.Tensor | None = None,  # [1, num_ws, w_dim] start of the first frame (default w_avg)
+    progress: bool = False,
+) -> tuple[torch.Tensor, np.ndarray]:  # ws [T,num_ws,w_dim], final loss per frame [T]
     "W+ projection of every frame, warm-started from the previous frame (chunks of `chunk` frames share a start)."
     from talkhead_nb.stylegan3.invert import project
     from tqdm.auto import tqdm
@@ -183,7 +207,8 @@ def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference'
             w = w0 + delta * mask
             pose = pose_of(w)
             l_pose = (pose - target).square().mean(1)                                # [T]
-            l_id = (delta * mask).abs().sum((1, 2)) / (len(layers) * G.w_dim)        # [T] mean |w - w_ref| over the masked layers
+            # [T] mean |w - w_ref| over the masked layers
+            l_id = (delta * mask).abs().sum((1, 2)) / (len(layers) * G.w_dim)
             loss = (w_pose * l_pose + w_id * l_id).sum()
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             losses.append(float(loss.detach()) / T)
@@ -209,13 +234,15 @@ class MotionConfig:
     residual: str = 'consecutive'           # Eq. 10 as printed; 'first': relative to the first driving frame
     residual_layers: tuple|None = None      # default: the paper's 3–7, mapped (`paper_layers`)
     parts: tuple = ('eyes', 'nose', 'mouth')  # which channel sets are local
-    local_anchor: str = 'first'             # α·s_0, the first driving frame's styles; 'reference': α·s_ref, Eq. 1 as printed
+    # α·s_0, the first driving frame's styles; 'reference': α·s_ref, Eq. 1 as printed
+    local_anchor: str = 'first'
 
 def residual_motion(w_ref_p: torch.Tensor, # [T,L,D] or [1,L,D]
                     w_drive: torch.Tensor, # [T,L,D] driving latents
                     layers: list[int], mode: str = 'consecutive') -> torch.Tensor: # [T,L,D] w_base
     "Eq. 10 on the given W+ layers: w_ref^p + (w_{j-1} − w_j) ('consecutive', as printed) or + (w_j − w_0) ('first')."
-    if mode not in RESIDUAL_MODES: raise ValueError(f'residual_motion: mode must be one of {RESIDUAL_MODES}, got {mode!r}')
+    if mode not in RESIDUAL_MODES:
+        raise ValueError(f'residual_motion: mode must be one of {RESIDUAL_MODES}, got {mode!r}')
     T = w_drive.shape[0]
     if mode == 'consecutive': d = torch.cat([w_drive[:1], w_drive[:-1]]) - w_drive
     else: d = w_drive - w_drive[:1]
@@ -236,17 +263,23 @@ def combine_styles(G, w_ref_p: torch.Tensor, # [T,L,D]
                    local: dict[str, list[int]], # layer -> channels (`local_channels`)
                    cfg: MotionConfig = MotionConfig()) -> dict[str, torch.Tensor]:
     "Eqs. 1–3: per-layer styles [T,C] for `G.synthesis(None, styles=...)`."
-    if cfg.local_anchor not in LOCAL_ANCHORS: raise ValueError(f'combine_styles: local_anchor must be one of {LOCAL_ANCHORS}, got {cfg.local_anchor!r}')
+    if cfg.local_anchor not in LOCAL_ANCHORS:
+        raise ValueError(f'combine_styles: local_anchor must be one of {LOCAL_ANCHORS}, got {cfg.local_anchor!r}')
     syn = G.synthesis
     s_ref, s_j, s_base = syn.w_to_s(w_ref_p), syn.w_to_s(w_drive), syn.w_to_s(w_base)
-    s_anc = s_ref if cfg.local_anchor == 'reference' else {k: v.expand(len(w_drive), -1) for k, v in syn.w_to_s(w_drive[:1]).items()}
+    s_anc = (
+        s_ref
+        if cfg.local_anchor == 'reference'
+        else {k: v.expand(len(w_drive), -1) for k, v in syn.w_to_s(w_drive[:1]).items()}
+    )
     out = {}
     for l in ['input', *syn.layer_names]:
         s = cfg.zeta * s_ref[l] + (1 - cfg.zeta) * s_base[l]                          # Eq. 3
         if l in local:
             idx = torch.as_tensor(local[l], dtype=torch.long, device=s.device)
             s = s.clone()
-            s[:, idx] = cfg.alpha * s_anc[l][:, idx] + cfg.beta * s_j[l][:, idx] + cfg.gamma * s_base[l][:, idx]   # Eqs. 1–2
+            # Eqs. 1–2
+            s[:, idx] = cfg.alpha * s_anc[l][:, idx] + cfg.beta * s_j[l][:, idx] + cfg.gamma * s_base[l][:, idx]
         out[l] = s
     return out
 
@@ -265,8 +298,10 @@ class V2SConfig:
     pose_source: str = 'driving'         # 'driving' or 'co-driving'
     pose_steps: int = 100
     pose_lr: float = 0.01
-    pose_target: str = 'relative'        # 'relative' (regressor offset cancelled on the reference) or 'absolute' (Eq. 7 as printed)
-    pose_smooth: int = 5                 # temporal mean filter over Eq. 7's targets and results (odd; 1: per frame, as printed)
+    # 'relative' (regressor offset cancelled on the reference) or 'absolute' (Eq. 7 as printed)
+    pose_target: str = 'relative'
+    # temporal mean filter over Eq. 7's targets and results (odd; 1: per frame, as printed)
+    pose_smooth: int = 5
     w_pose: float = 2.
     w_id: float = 0.04
     ref_steps: int = 300                 # W+ projection of the reference
@@ -281,7 +316,20 @@ class V2SConfig:
     @classmethod
     def fast(cls, **kw) -> 'V2SConfig':
         "The CPU preset used by `talkhead demo`: L2-only projections and fewer steps (about 10× faster)."
-        return cls(**{**dict(ref_steps=150, pti_steps=350, embed_steps_first=150, embed_steps=30, pose_steps=40, pose_lr=0.02, w_lpips=0.), **kw})
+        return cls(
+            **{
+                **dict(
+                    ref_steps=150,
+                    pti_steps=350,
+                    embed_steps_first=150,
+                    embed_steps=30,
+                    pose_steps=40,
+                    pose_lr=0.02,
+                    w_lpips=0.0,
+                ),
+                **kw,
+            }
+        )
 
 @dataclass
 class Encoded:
@@ -309,9 +357,17 @@ class Reenactment:
     timings: dict                         # seconds per stage
     path: Path|None = None                # the mp4, when written
 
+# %% ../../nbs/41_v2s_method.ipynb #95e4073a
 class Video2StyleGAN:
     "One-shot reenactment with a frozen StyleGAN3 (Abdal et al.): prepare a reference once, then drive it with videos."
-    def __init__(self, G, sets: ChannelSets|str|Path|None = 'auto', regressor='synth', cfg: V2SConfig|None = None, device='cpu'):
+    def __init__(
+        self,
+        G,
+        sets: ChannelSets | str | Path | None = 'auto',
+        regressor='synth',
+        cfg: V2SConfig | None = None,
+        device='cpu',
+    ):
         from talkhead_nb.posenet import load_pose_regressor
         from talkhead_nb.core import tune_cpu_allocator
         if torch.device(device).type == 'cpu': tune_cpu_allocator()   # keeps freed memory: ~2× faster optimisation loops on CPU
@@ -320,155 +376,6 @@ class Video2StyleGAN:
         self.sets = self._sets(sets).check(G)
         self.regressor = load_pose_regressor(regressor, device) if isinstance(regressor, (str, Path)) else regressor
         self.device, self.ref = device, None
-
-    def _sets(self, sets) -> ChannelSets:
-        from talkhead_nb.stylegan3.load import shipped_channels
-        if isinstance(sets, ChannelSets): return sets
-        if sets is None: return ChannelSets({p: [] for p in self.cfg.motion.parts}, {'note': 'no local channels'})
-        if sets == 'auto':
-            path = shipped_channels(self.G)
-            if path is None:
-                raise ValueError('Video2StyleGAN: no shipped S-channel sets for this generator; find them with '
-                                 'scripts/discover_channels.py (or v2s.channel_iou + select_channels) and pass sets=path')
-            return ChannelSets.load(path)
-        return ChannelSets.load(sets)
-
-    @property
-    def G_synth(self): return self.ref['G'] if self.ref is not None else self.G
-
-    def _frames(self, video, what: str) -> torch.Tensor:
-        if isinstance(video, (str, Path)):
-            from talkhead_nb.video import read_video
-            x, _ = read_video(video)
-        elif torch.is_tensor(video): x = video
-        else: x = torch.stack([to_tensor(f, what=f'{what} frame {i}') for i, f in enumerate(video)])
-        if x.dim() != 4 or x.shape[1] != 3: raise ImageFormatError(f'{what}: expected RGB frames [T,3,H,W], got {tuple(x.shape)}')
-        if x.dtype == torch.uint8: x = x.float() / 255
-        R = self.G.img_resolution
-        if tuple(x.shape[-2:]) != (R, R):
-            raise ImageFormatError(f'{what}: frames are {x.shape[-1]}x{x.shape[-2]} but the generator makes {R}x{R}; '
-                                   f'crop the face square and resize the video to {R}x{R} first')
-        if not torch.isfinite(x).all(): raise ImageFormatError(f'{what}: frames contain NaN or inf')
-        return x.clamp(0, 1)
-
-    def set_reference(self, image, name: str = 'reference', progress: bool = False) -> 'Video2StyleGAN':
-        "Project (W+) and PTI-tune the reference; raises `NoFaceFound` when it holds no face."
-        from talkhead_nb.stylegan3.invert import project, pti
-        c, t0 = self.cfg, time.time()
-        if isinstance(image, (str, Path)):
-            from talkhead_nb.core import load_image
-            name = str(image); x = load_image(image)
-        else: x = to_tensor(image, what=name)
-        if x.dim() == 3: x = x[None]
-        x = self._frames(x, name)
-        lm, missing = frame_landmarks(x, c.landmarks, names=[name])
-        if missing: raise NoFaceFound(f'{name}: no face found in the reference image; give a portrait (one face, roughly centred)')
-        prm = canonical_params(lm, x.shape[-1], c.canonical_eye)
-        xc = canonicalize(x, prm, c.canonical_eye)
-        p = project(self.G, xc, 'w+', steps=c.ref_steps, w_lpips=c.w_lpips, progress=progress)
-        Gt = self.G
-        if c.pti_steps:
-            Gt = pti(self.G, xc, pivot=p.ws, steps=c.pti_steps, w_lpips=c.w_lpips, progress=progress).G
-        with torch.no_grad():
-            rec = (Gt.synthesis(p.ws) + 1) / 2
-            pose_image, pose_recon = self.regressor(xc), self.regressor(((self.G.synthesis(p.ws) + 1) / 2).clamp(0, 1))
-        self.ref = dict(image=x, canonical=xc, params=prm, landmarks=lm, ws=p.ws, G=Gt, recon=rec.clamp(0, 1),
-                        pose_image=pose_image, pose_recon=pose_recon, seconds=time.time() - t0)
-        return self
-
-    def encode(self, driving, co_driving=None, progress: bool = False) -> Encoded:
-        "Landmarks, transforms, canonical frames, W+ embedding and pose encoding of a driving (and co-driving) video."
-        c, tm = self.cfg, {}
-        if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
-        if c.on_missing not in ('skip', 'fail'): raise ValueError(f"on_missing must be 'skip' or 'fail', got {c.on_missing!r}")
-        if c.pose_smooth < 1 or c.pose_smooth % 2 == 0: raise ValueError(f'pose_smooth must be odd and ≥ 1 (a mean-filter kernel), got {c.pose_smooth}')
-        name = str(driving) if isinstance(driving, (str, Path)) else 'driving video'
-        D = self._frames(driving, name)
-        t = time.time(); lm, miss = frame_landmarks(D, c.landmarks, names=[f'{name} frame {i}' for i in range(len(D))]); tm['landmarks'] = time.time() - t
-        CD, lm_cd, miss_cd = None, None, []
-        if co_driving is not None:
-            cname = str(co_driving) if isinstance(co_driving, (str, Path)) else 'co-driving video'
-            CD = self._frames(co_driving, cname)
-            if len(CD) < len(D): raise ValueError(f'{cname}: {len(CD)} frames, fewer than the driving video\'s {len(D)}; trim the driving video or give a longer co-driving one')
-            CD = CD[:len(D)]
-            lm_cd, miss_cd = frame_landmarks(CD, c.landmarks, names=[f'{cname} frame {i}' for i in range(len(CD))])
-        skipped = sorted(set(miss) | set(miss_cd))
-        if skipped and c.on_missing == 'fail':
-            raise NoFaceFound(f'{name}: no face in frames {skipped} of {len(D)}; drop them, or use on_missing="skip"')
-        keep = [i for i in range(len(D)) if i not in set(skipped)]
-        if not keep: raise NoFaceFound(f'{name}: no face in any of its {len(D)} frames')
-        R = self.G.img_resolution
-        prm = smooth_params(canonical_params(lm[keep], R, c.canonical_eye), c.smooth)
-        prm_cd = smooth_params(canonical_params(lm_cd[keep], R, c.canonical_eye), c.smooth) if CD is not None else None
-        src = {'driving': prm, 'co-driving': prm_cd, 'off': np.repeat(self.ref['params'], len(keep), 0)}
-        if c.transform not in src: raise ValueError(f"transform must be 'driving', 'co-driving' or 'off', got {c.transform!r}")
-        if c.transform == 'co-driving' and CD is None: raise ValueError("transform='co-driving' needs a co-driving video")
-        placement = src[c.transform]
-        Dc = canonicalize(D[keep], prm, c.canonical_eye)
-        t = time.time()
-        ws, eloss = embed_frames(self.G, Dc, c.embed_steps_first, c.embed_steps, c.chunk, w_lpips=c.w_lpips, progress=progress)
-        tm['embed'] = time.time() - t
-        pose = None
-        if c.pose:
-            if c.pose_source not in ('driving', 'co-driving'): raise ValueError(f"pose_source must be 'driving' or 'co-driving', got {c.pose_source!r}")
-            if c.pose_source == 'co-driving' and CD is None: raise ValueError("pose_source='co-driving' needs a co-driving video")
-            P = Dc if c.pose_source == 'driving' else canonicalize(CD[keep], prm_cd, c.canonical_eye)
-            t = time.time(); pose = self.pose_encoding(P, progress); tm['pose'] = time.time() - t
-        tf = fourier_transform(placement, R, c.canonical_eye)
-        return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
-                       {k: v for k, v in src.items() if v is not None}, tm)
-
-    def pose_encoding(self, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
-                      progress: bool = False, smooth: int|None = None) -> PoseEncoding: # smooth: default cfg.pose_smooth
-        "Eq. 7 against the current reference (after a new `set_reference`, `replace(enc, pose=v.pose_encoding(enc.canonical))` reuses an encoding)."
-        c = self.cfg
-        if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
-        if c.pose_target not in ('relative', 'absolute'): raise ValueError(f"pose_target must be 'relative' or 'absolute', got {c.pose_target!r}")
-        with torch.no_grad():
-            target = self.regressor(P)
-            if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
-        return pose_encode(self.G, self.ref['ws'], target, self.regressor, steps=c.pose_steps, lr=c.pose_lr,
-                           w_pose=c.w_pose, w_id=c.w_id, smooth=c.pose_smooth if smooth is None else smooth, progress=progress)
-
-    def synthesize(self, enc: Encoded, method: str = 'ours', motion: MotionConfig|None = None,
-                   frames: list[int]|slice|None = None, placement: str|None = None) -> tuple[torch.Tensor, dict]:
-        "Frames [T,3,R,R] in [0,1] and the latents, for one row of Table 5 (`METHODS`); `frames` selects output rows."
-        if method not in METHODS: raise ValueError(f'synthesize: method must be one of {METHODS}, got {method!r}')
-        if placement is not None and placement not in enc.placements:
-            raise ValueError(f'synthesize: placement {placement!r} not available; encoded: {list(enc.placements)}')
-        m = motion or self.cfg.motion
-        G, Gs = self.G, self.G_synth
-        T = len(enc.frames)
-        sel = range(T) if frames is None else (range(T)[frames] if isinstance(frames, slice) else list(frames))
-        sel = list(sel)
-        w_ref = self.ref['ws'].expand(T, -1, -1)
-        all_layers = list(range(G.num_ws))
-        res_layers = paper_layers(RESIDUAL_LAYERS, G.num_ws) if m.residual_layers is None else list(m.residual_layers)
-        local = local_channels(self.sets, m.parts)
-        with torch.no_grad():
-            if method == 'baseline':
-                w_p = w_ref; w_base = residual_motion(w_ref, enc.ws, all_layers, m.residual)
-                styles = combine_styles(G, w_p, enc.ws, w_base, {}, replace(m, zeta=0.))
-            elif method == 'lf':
-                w_p = w_base = w_ref
-                styles = combine_styles(G, w_p, enc.ws, w_base, local, replace(m, zeta=1.))
-            elif method == 'baseline+lf':
-                w_p = w_ref; w_base = residual_motion(w_ref, enc.ws, all_layers, m.residual)
-                styles = combine_styles(G, w_p, enc.ws, w_base, local, replace(m, zeta=0.))
-            else:
-                w_p = enc.pose.ws if enc.pose is not None else w_ref
-                w_base = residual_motion(w_p, enc.ws, res_layers, m.residual)
-                styles = combine_styles(G, w_p, enc.ws, w_base, local, m)
-            # styles come from the original G's affines; a PTI-tuned G is applied "on top" through its own affines:
-            if Gs is not G: styles = _retarget_styles(G, Gs, w_p, styles)
-            st = {k: v[sel] for k, v in styles.items()}
-            tf = (enc.transform if placement is None else
-                  fourier_transform(enc.placements[placement], G.img_resolution, self.cfg.canonical_eye))[sel]
-            img = Gs.synthesis(None, styles=st, transform=tf)
-        out = ((img + 1) / 2).clamp(0, 1)
-        assert_shape(out, (len(sel), 3, G.img_resolution, G.img_resolution), 'reenacted frames')
-        return out, dict(w_ref=self.ref['ws'], w_ref_p=w_p[sel], w_drive=enc.ws[sel], w_base=w_base[sel], styles=st, transform=tf)
-
     def __call__(self, driving, co_driving=None, out=None, method: str = 'ours', progress: bool = False) -> Reenactment:
         "Encode + synthesize; writes a provenance-tagged mp4 to `out` when given."
         t0 = time.time()
@@ -487,6 +394,190 @@ class Video2StyleGAN:
             path = write_video(out, frames, fps=self.cfg.fps, extra_meta={'talkhead_source': f'v2s.reenact ({method})'})
         tm['total'] = time.time() - t0
         return Reenactment(frames, diag, lat, enc.skipped, tm, path)
+
+@patch
+def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
+    from talkhead_nb.stylegan3.load import shipped_channels
+    if isinstance(sets, ChannelSets): return sets
+    if sets is None: return ChannelSets({p: [] for p in self.cfg.motion.parts}, {'note': 'no local channels'})
+    if sets == 'auto':
+        path = shipped_channels(self.G)
+        if path is None:
+            raise ValueError('Video2StyleGAN: no shipped S-channel sets for this generator; find them with '
+                             'scripts/discover_channels.py (or v2s.channel_iou + select_channels) and pass sets=path')
+        return ChannelSets.load(path)
+    return ChannelSets.load(sets)
+
+@patch(as_prop=True)
+def G_synth(self: Video2StyleGAN): return self.ref['G'] if self.ref is not None else self.G
+
+# %% ../../nbs/41_v2s_method.ipynb #b36bbd04
+@patch
+def _frames(self: Video2StyleGAN, video, what: str) -> torch.Tensor:
+    if isinstance(video, (str, Path)):
+        from talkhead_nb.video import read_video
+        x, _ = read_video(video)
+    elif torch.is_tensor(video): x = video
+    else: x = torch.stack([to_tensor(f, what=f'{what} frame {i}') for i, f in enumerate(video)])
+    if x.dim() != 4 or x.shape[1] != 3:
+        raise ImageFormatError(f'{what}: expected RGB frames [T,3,H,W], got {tuple(x.shape)}')
+    if x.dtype == torch.uint8: x = x.float() / 255
+    R = self.G.img_resolution
+    if tuple(x.shape[-2:]) != (R, R):
+        raise ImageFormatError(f'{what}: frames are {x.shape[-1]}x{x.shape[-2]} but the generator makes {R}x{R}; '
+                               f'crop the face square and resize the video to {R}x{R} first')
+    if not torch.isfinite(x).all(): raise ImageFormatError(f'{what}: frames contain NaN or inf')
+    return x.clamp(0, 1)
+
+@patch
+def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress: bool = False) -> 'Video2StyleGAN':
+    "Project (W+) and PTI-tune the reference; raises `NoFaceFound` when it holds no face."
+    from talkhead_nb.stylegan3.invert import project, pti
+    c, t0 = self.cfg, time.time()
+    if isinstance(image, (str, Path)):
+        from talkhead_nb.core import load_image
+        name = str(image); x = load_image(image)
+    else: x = to_tensor(image, what=name)
+    if x.dim() == 3: x = x[None]
+    x = self._frames(x, name)
+    lm, missing = frame_landmarks(x, c.landmarks, names=[name])
+    if missing:
+        raise NoFaceFound(f'{name}: no face found in the reference image; give a portrait (one face, roughly centred)')
+    prm = canonical_params(lm, x.shape[-1], c.canonical_eye)
+    xc = canonicalize(x, prm, c.canonical_eye)
+    p = project(self.G, xc, 'w+', steps=c.ref_steps, w_lpips=c.w_lpips, progress=progress)
+    Gt = self.G
+    if c.pti_steps:
+        Gt = pti(self.G, xc, pivot=p.ws, steps=c.pti_steps, w_lpips=c.w_lpips, progress=progress).G
+    with torch.no_grad():
+        rec = (Gt.synthesis(p.ws) + 1) / 2
+        pose_image, pose_recon = self.regressor(xc), self.regressor(((self.G.synthesis(p.ws) + 1) / 2).clamp(0, 1))
+    self.ref = dict(image=x, canonical=xc, params=prm, landmarks=lm, ws=p.ws, G=Gt, recon=rec.clamp(0, 1),
+                    pose_image=pose_image, pose_recon=pose_recon, seconds=time.time() - t0)
+    return self
+
+# %% ../../nbs/41_v2s_method.ipynb #5545bf0a
+@patch
+def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = False) -> Encoded:
+    "Landmarks, transforms, canonical frames, W+ embedding and pose encoding of a driving (and co-driving) video."
+    c, tm = self.cfg, {}
+    if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
+    if c.on_missing not in ('skip', 'fail'):
+        raise ValueError(f"on_missing must be 'skip' or 'fail', got {c.on_missing!r}")
+    if c.pose_smooth < 1 or c.pose_smooth % 2 == 0:
+        raise ValueError(f'pose_smooth must be odd and ≥ 1 (a mean-filter kernel), got {c.pose_smooth}')
+    name = str(driving) if isinstance(driving, (str, Path)) else 'driving video'
+    D = self._frames(driving, name)
+    t = time.time()
+    lm, miss = frame_landmarks(D, c.landmarks, names=[f'{name} frame {i}' for i in range(len(D))])
+    tm['landmarks'] = time.time() - t
+    CD, lm_cd, miss_cd = None, None, []
+    if co_driving is not None:
+        cname = str(co_driving) if isinstance(co_driving, (str, Path)) else 'co-driving video'
+        CD = self._frames(co_driving, cname)
+        if len(CD) < len(D):
+            raise ValueError(
+                f'{cname}: {len(CD)} frames, fewer than the driving video\'s {len(D)}; trim the driving video or give a longer co-driving one'
+            )
+        CD = CD[:len(D)]
+        lm_cd, miss_cd = frame_landmarks(CD, c.landmarks, names=[f'{cname} frame {i}' for i in range(len(CD))])
+    skipped = sorted(set(miss) | set(miss_cd))
+    if skipped and c.on_missing == 'fail':
+        raise NoFaceFound(f'{name}: no face in frames {skipped} of {len(D)}; drop them, or use on_missing="skip"')
+    keep = [i for i in range(len(D)) if i not in set(skipped)]
+    if not keep: raise NoFaceFound(f'{name}: no face in any of its {len(D)} frames')
+    R = self.G.img_resolution
+    prm = smooth_params(canonical_params(lm[keep], R, c.canonical_eye), c.smooth)
+    prm_cd = smooth_params(canonical_params(lm_cd[keep], R, c.canonical_eye), c.smooth) if CD is not None else None
+    src = {'driving': prm, 'co-driving': prm_cd, 'off': np.repeat(self.ref['params'], len(keep), 0)}
+    if c.transform not in src:
+        raise ValueError(f"transform must be 'driving', 'co-driving' or 'off', got {c.transform!r}")
+    if c.transform == 'co-driving' and CD is None: raise ValueError("transform='co-driving' needs a co-driving video")
+    placement = src[c.transform]
+    Dc = canonicalize(D[keep], prm, c.canonical_eye)
+    t = time.time()
+    ws, eloss = embed_frames(
+        self.G, Dc, c.embed_steps_first, c.embed_steps, c.chunk, w_lpips=c.w_lpips, progress=progress
+    )
+    tm['embed'] = time.time() - t
+    pose = None
+    if c.pose:
+        if c.pose_source not in ('driving', 'co-driving'):
+            raise ValueError(f"pose_source must be 'driving' or 'co-driving', got {c.pose_source!r}")
+        if c.pose_source == 'co-driving' and CD is None:
+            raise ValueError("pose_source='co-driving' needs a co-driving video")
+        P = Dc if c.pose_source == 'driving' else canonicalize(CD[keep], prm_cd, c.canonical_eye)
+        t = time.time(); pose = self.pose_encoding(P, progress); tm['pose'] = time.time() - t
+    tf = fourier_transform(placement, R, c.canonical_eye)
+    return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
+                   {k: v for k, v in src.items() if v is not None}, tm)
+
+@patch
+def pose_encoding(self: Video2StyleGAN, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
+                  progress: bool = False, smooth: int|None = None) -> PoseEncoding: # smooth: default cfg.pose_smooth
+    "Eq. 7 against the current reference (after a new `set_reference`, `replace(enc, pose=v.pose_encoding(enc.canonical))` reuses an encoding)."
+    c = self.cfg
+    if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
+    if c.pose_target not in ('relative', 'absolute'):
+        raise ValueError(f"pose_target must be 'relative' or 'absolute', got {c.pose_target!r}")
+    with torch.no_grad():
+        target = self.regressor(P)
+        if c.pose_target == 'relative': target = target - self.ref['pose_image'] + self.ref['pose_recon']
+    return pose_encode(
+        self.G,
+        self.ref['ws'],
+        target,
+        self.regressor,
+        steps=c.pose_steps,
+        lr=c.pose_lr,
+        w_pose=c.w_pose,
+        w_id=c.w_id,
+        smooth=c.pose_smooth if smooth is None else smooth,
+        progress=progress,
+    )
+
+# %% ../../nbs/41_v2s_method.ipynb #2c8f33d8
+@patch
+def synthesize(self: Video2StyleGAN, enc: Encoded, method: str = 'ours', motion: MotionConfig|None = None,
+               frames: list[int]|slice|None = None, placement: str|None = None) -> tuple[torch.Tensor, dict]:
+    "Frames [T,3,R,R] in [0,1] and the latents, for one row of Table 5 (`METHODS`); `frames` selects output rows."
+    if method not in METHODS: raise ValueError(f'synthesize: method must be one of {METHODS}, got {method!r}')
+    if placement is not None and placement not in enc.placements:
+        raise ValueError(f'synthesize: placement {placement!r} not available; encoded: {list(enc.placements)}')
+    m = motion or self.cfg.motion
+    G, Gs = self.G, self.G_synth
+    T = len(enc.frames)
+    sel = range(T) if frames is None else (range(T)[frames] if isinstance(frames, slice) else list(frames))
+    sel = list(sel)
+    w_ref = self.ref['ws'].expand(T, -1, -1)
+    all_layers = list(range(G.num_ws))
+    res_layers = paper_layers(RESIDUAL_LAYERS, G.num_ws) if m.residual_layers is None else list(m.residual_layers)
+    local = local_channels(self.sets, m.parts)
+    with torch.no_grad():
+        if method == 'baseline':
+            w_p = w_ref; w_base = residual_motion(w_ref, enc.ws, all_layers, m.residual)
+            styles = combine_styles(G, w_p, enc.ws, w_base, {}, replace(m, zeta=0.))
+        elif method == 'lf':
+            w_p = w_base = w_ref
+            styles = combine_styles(G, w_p, enc.ws, w_base, local, replace(m, zeta=1.))
+        elif method == 'baseline+lf':
+            w_p = w_ref; w_base = residual_motion(w_ref, enc.ws, all_layers, m.residual)
+            styles = combine_styles(G, w_p, enc.ws, w_base, local, replace(m, zeta=0.))
+        else:
+            w_p = enc.pose.ws if enc.pose is not None else w_ref
+            w_base = residual_motion(w_p, enc.ws, res_layers, m.residual)
+            styles = combine_styles(G, w_p, enc.ws, w_base, local, m)
+        # styles come from the original G's affines; a PTI-tuned G is applied "on top" through its own affines:
+        if Gs is not G: styles = _retarget_styles(G, Gs, w_p, styles)
+        st = {k: v[sel] for k, v in styles.items()}
+        tf = (enc.transform if placement is None else
+              fourier_transform(enc.placements[placement], G.img_resolution, self.cfg.canonical_eye))[sel]
+        img = Gs.synthesis(None, styles=st, transform=tf)
+    out = ((img + 1) / 2).clamp(0, 1)
+    assert_shape(out, (len(sel), 3, G.img_resolution, G.img_resolution), 'reenacted frames')
+    return out, dict(
+        w_ref=self.ref['ws'], w_ref_p=w_p[sel], w_drive=enc.ws[sel], w_base=w_base[sel], styles=st, transform=tf
+    )
 
 def _retarget_styles(G, Gt, w_p: torch.Tensor, styles: dict) -> dict:
     "Styles computed with G's affines, moved to a PTI-tuned Gt: s_t = A_t(w_p) + (s − A(w_p))."
