@@ -2,11 +2,13 @@
 
 1. `nbdev_export`, `nbdev_clean` and the README generator must not change any file: if they do, the notebooks,
    the library and the README drifted apart, and we list the files.
-2. `nbdev_test` runs every notebook (cells flagged cuda/slow/weights are skipped, as settings.ini's tst_flags say).
+2. `nbdev_test` runs every notebook, each in a process of its own, two at a time (cells flagged cuda/slow/weights are
+   skipped, as settings.ini's tst_flags say); each notebook's time and peak memory are printed, and a notebook over
+   4 GB fails.
 3. `pytest tests/`.
 Each notebook counts as one test, each pytest test as one.
 """
-import hashlib, os, re, subprocess, sys, time
+import hashlib, json, os, re, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,22 +35,49 @@ def sync_check() -> list[str]:
         if st: drift += [f'(git not clean) {l}' for l in st.splitlines()]
     return drift
 
+# rough times of the slowest notebooks on an idle 2-core machine: a fresh clone starts them first
+EXPECTED_SECS = {'59_dnp_eval.ipynb': 300, '34_sg3_invert.ipynb': 300, '49_v2s_reproduce.ipynb': 250, '41_v2s_method.ipynb': 250,
+                 '42_v2s_bench.ipynb': 200, '13_face.ipynb': 200, '40_v2s_channels.ipynb': 150, '52_dnp_train.ipynb': 150}
+MEM_LIMIT_MB = 4096        # no notebook may need more than this (issue #25): each runs in a process of its own
+
 def notebook_tests() -> tuple[int, int, list[str]]:
-    passed, failed, names = 0, 0, []
-    for path in ['nbs', 'index.ipynb']:
-        t0 = time.time()
-        r = run([str(BIN/'nbdev_test'), '--path', path, '--n_workers', os.environ.get('NBDEV_WORKERS', '2'), '--do_print', '--timing'])
-        out = r.stdout + r.stderr
-        done = {Path(d.strip()).name for d in re.findall(r'^- Completed (.+)$', out, flags=re.M)}   # nbdev prints it for failed notebooks too
-        bad = re.findall(r'^\s+(\S+\.ipynb)\s*$', out.split('Failed On The Following Notebooks')[-1], flags=re.M) if 'Failed On' in out else []
-        if r.returncode and not bad: bad = [f'{path} (nbdev_test exit {r.returncode})']
-        passed += len(done - set(bad)); failed += len(bad)
-        if bad: print(out[-6000:])
-        slow = re.findall(r'^(\S+\.ipynb): (\d+) secs$', out, flags=re.M)[:8]   # --timing: slowest first (printed on success)
-        if slow: print('slowest notebooks: ' + ', '.join(f'{n} {s} s' for n, s in slow), flush=True)
-        names += [f'FAIL {b}' for b in bad]
-        print(f'nbdev_test {path}: {len(done)} passed, {len(bad)} failed ({time.time()-t0:.0f} s)', flush=True)
-    return passed, failed, names
+    """Every notebook in its own `nbdev_test` process, `NBDEV_WORKERS` (2) at a time, longest first (by the last run's
+    times, kept in .notebook_times.json): its wall time and peak resident memory are measured (`os.wait4`)."""
+    nbs = sorted((ROOT / 'nbs').glob('*.ipynb')) + [ROOT / 'index.ipynb']
+    times_file = ROOT / '.notebook_times.json'
+    try: last = json.loads(times_file.read_text())
+    except (OSError, ValueError): last = EXPECTED_SECS
+    queue = sorted(nbs, key=lambda p: -last.get(p.name, 60))
+    slots, running, results = int(os.environ.get('NBDEV_WORKERS', '2')), {}, {}
+    t0 = time.time()
+    while queue or running:
+        while queue and len(running) < slots:
+            nb = queue.pop(0)
+            log = tempfile.TemporaryFile('w+')
+            proc = subprocess.Popen([str(BIN / 'nbdev_test'), '--path', str(nb), '--n_workers', '0', '--do_print'],
+                                    cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+            running[proc.pid] = (nb, proc, log, time.time())
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in running: continue
+        nb, proc, log, start = running.pop(pid)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0); out = log.read(); log.close()
+        results[nb.name] = dict(ok=proc.returncode == 0, secs=time.time() - start, mb=usage.ru_maxrss / 1024, out=out)
+        r = results[nb.name]
+        print(f"  {'ok  ' if r['ok'] else 'FAIL'} {nb.name:32s} {r['secs']:6.0f} s {r['mb']:7.0f} MB", flush=True)
+    bad = [n for n, r in results.items() if not r['ok']]
+    heavy = [n for n, r in results.items() if r['mb'] > MEM_LIMIT_MB]
+    for n in bad: print(f'--- {n} failed:\n' + results[n]['out'][-6000:])
+    for n in heavy: print(f'FAIL {n}: peak resident memory {results[n]["mb"]:.0f} MB exceeds {MEM_LIMIT_MB} MB')
+    try: times_file.write_text(json.dumps({n: round(r['secs'], 1) for n, r in results.items()}, indent=1))
+    except OSError: pass
+    slow = sorted(results.items(), key=lambda kv: -kv[1]['secs'])[:8]
+    print('slowest notebooks: ' + ', '.join(f'{n} {r["secs"]:.0f} s' for n, r in slow))
+    print(f'peak memory: {max(r["mb"] for r in results.values()):.0f} MB '
+          f'({max(results, key=lambda n: results[n]["mb"])})')
+    failed = set(bad) | set(heavy)
+    print(f'notebooks: {len(results) - len(failed)} passed, {len(failed)} failed ({time.time() - t0:.0f} s)', flush=True)
+    return len(results) - len(failed), len(failed), [f'FAIL {b}' for b in sorted(failed)]
 
 def pytest_tests() -> tuple[int, int]:
     t0 = time.time()

@@ -47,11 +47,13 @@ def fallbacks() -> list[str]:
     out = []
     if compat.ensure_torchvision_ops() == 'fallback':
         out.append(
-            "torchvision C++ extension missing: torchvision::nms runs on talkhead_nb's pure-PyTorch kernel (exact, slower)"
+            "torchvision C++ extension missing: torchvision::nms runs on talkhead_nb's pure-PyTorch kernel (exact, "
+            "slower)"
         )
     if not zoo.available('alexnet'):
         out.append(
-            'LPIPS AlexNet backbone missing: LPIPS only with allow_random_backbone=True, and such numbers are NOT comparable to published ones'
+            'LPIPS AlexNet backbone missing: LPIPS only with allow_random_backbone=True, and such numbers are NOT '
+            'comparable to published ones'
         )
     if not zoo.available('facenet-vggface2'):
         out.append('facenet vggface2 weights missing: identity metrics use the dlib 128-d embedder')
@@ -143,7 +145,8 @@ def demo(
     ]
     save_image(make_grid(truth, ncols=len(r)), out/'synth_truth.png')
     log(
-        f'wrote {svid} (a synthetic talking head, {n_frames} frames) and {out/"synth_truth.png"} (its landmarks and part labels)'
+        f'wrote {svid} (a synthetic talking head, {n_frames} frames) and {out/"synth_truth.png"} (its landmarks and '
+        'part labels)'
     )
     files = {
         'info': out / 'info.json',

@@ -17,7 +17,8 @@ class UsageError(ValueError):
     "A command-line argument is wrong: reported in one line before any work starts."
 
 def check_number(name: str, v, lo: float|None = None, hi: float|None = None, integer: bool = False):
-    "`v` (an option's value) is finite, within [lo, hi], and an integer when asked; `UsageError` naming `--name` otherwise."
+    """`v` (an option's value) is finite, within [lo, hi], and an integer when asked; `UsageError` naming `--name`
+    otherwise."""
     if v is None: return v
     if not math.isfinite(v): raise UsageError(f'--{name} must be a finite number, got {v}')
     if integer and v != int(v): raise UsageError(f'--{name} must be a whole number, got {v}')
@@ -68,7 +69,8 @@ def cli_message(e: BaseException) -> str:
 # %% ../nbs/06_commands.ipynb #dd5743af
 @dataclass
 class Command:
-    "A `talkhead` subcommand: options (`add_arguments(parser)`), fast checks (`check(args)`) and the work (`run(args)`)."
+    """A `talkhead` subcommand: options (`add_arguments(parser)`), fast checks (`check(args)`) and the work
+    (`run(args)`)."""
     name: str
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]

@@ -61,7 +61,8 @@ def assert_shape(x, # a tensor or array
         if isinstance(p, str):
             if p in dims and dims[p] != s:
                 raise ShapeError(
-                    f'{name}: dim {i} ({p}) is {s} but {p}={dims[p]} elsewhere; shape {shape} vs pattern {tuple(pattern)}'
+                    f'{name}: dim {i} ({p}) is {s} but {p}={dims[p]} elsewhere; shape {shape} vs pattern '
+                    f'{tuple(pattern)}'
                 )
             dims[p] = s
         elif s != p:
@@ -124,7 +125,8 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
         t = t.float()
         if not torch.isfinite(t).all():
             raise ImageFormatError(
-                f'{what}: contains NaN or inf values ({(~torch.isfinite(t)).sum().item()} of {t.numel()}); fix the producer of this image'
+                f'{what}: contains NaN or inf values ({(~torch.isfinite(t)).sum().item()} of {t.numel()}); fix the '
+                'producer of this image'
             )
         lo, hi = value_range if value_range is not None else (0., 1.)
         mn, mx = t.min().item(), t.max().item()
@@ -307,7 +309,8 @@ def md_table(rows: Sequence[dict], digits: int = 3) -> MdTable:
 
 # %% ../nbs/00_core.ipynb #51fa590a
 def rotation_matrix(yaw, pitch, roll) -> torch.Tensor: # [..., 3, 3] float64
-    "Rotation matrices from yaw, pitch, roll in degrees (scalars or tensors of equal shape): Ry(yaw) Rx(pitch) Rz(roll)."
+    """Rotation matrices from yaw, pitch, roll in degrees (scalars or tensors of equal shape): Ry(yaw) Rx(pitch)
+    Rz(roll)."""
     y, p, r = (torch.deg2rad(torch.as_tensor(a, dtype=torch.float64)) for a in (yaw, pitch, roll))
     y, p, r = torch.broadcast_tensors(y, p, r)
     cy, sy, cp, sp, cr, sr = y.cos(), y.sin(), p.cos(), p.sin(), r.cos(), r.sin()
@@ -413,7 +416,8 @@ def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
 def load_state_strict(model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '',
                       check_values: bool = True # refuse tensors of another dtype or holding NaN / infinity
                      ) -> torch.nn.Module:
-    "Load `sd` into `model` key for key, shape for shape (and dtype, finite values), or raise `CheckpointError` naming `source`."
+    """Load `sd` into `model` key for key, shape for shape (and dtype, finite values), or raise `CheckpointError` naming
+    `source`."""
     check_state(model, sd, source, hint, check_values)
     model.load_state_dict(sd, strict=True)
     return model
@@ -430,7 +434,8 @@ def short(x, n: int = 60) -> str:
 _META_FIELDS = {'class': str, 'config': dict, 'extra': dict}
 
 def read_checkpoint_meta(path: str|os.PathLike) -> dict:
-    "The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors; checked field by field."
+    """The JSON record (format, class, version, config, extra) of a checkpoint, without loading tensors; checked field
+    by field."""
     from safetensors import safe_open
     path = Path(path)
     if not path.exists(): raise CheckpointError(f'{path}: checkpoint not found')
@@ -445,7 +450,8 @@ def read_checkpoint_meta(path: str|os.PathLike) -> dict:
     try: meta = json.loads(md['talkhead_nb'])
     except (ValueError, RecursionError) as e:
         raise CheckpointError(
-            f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was edited'
+            f'{path}: its talkhead_nb metadata is not valid JSON ({type(e).__name__}); the file is damaged or was '
+            'edited'
         ) from None
     if type(meta) is not dict:
         raise CheckpointError(f'{path}: its talkhead_nb metadata is a {type(meta).__name__}, not an object')
@@ -464,7 +470,8 @@ def read_checkpoint_meta(path: str|os.PathLike) -> dict:
 def check_state(
     model: torch.nn.Module, sd: Mapping[str, torch.Tensor], source, hint: str = '', check_values: bool = True
 ):
-    "Compare `sd` with `model`'s state: names, shapes and (with `check_values`) dtypes and finiteness; `CheckpointError` if they differ."
+    """Compare `sd` with `model`'s state: names, shapes and (with `check_values`) dtypes and finiteness;
+    `CheckpointError` if they differ."""
     own = model.state_dict()
     missing, extra = sorted(set(own) - set(sd)), sorted(set(sd) - set(own))
     bad = [k for k in own if k in sd and tuple(sd[k].shape) != tuple(own[k].shape)]
@@ -487,14 +494,16 @@ def build_for_state(
     hint: str = '',
     check_values: bool = True,
 ) -> torch.nn.Module:
-    "Build `factory()` and load `sd` into it, after building it on the `meta` device and comparing: a config claiming a huge model is refused before any allocation."
+    """Build `factory()` and load `sd` into it, after building it on the `meta` device and comparing: a config claiming
+    a huge model is refused before any allocation."""
     with torch.device('meta'): probe = factory()
     check_state(probe, sd, source, hint, check_values=False)
     return load_state_strict(factory(), sd, source, hint, check_values)
 
 # %% ../nbs/00_core.ipynb #60213908
 def _coerce(v, tp, field: str):
-    "`v` checked against annotation `tp` (scalars, `X|None`, tuples and lists of scalars); a JSON list becomes a tuple where `tp` is one."
+    """`v` checked against annotation `tp` (scalars, `X|None`, tuples and lists of scalars); a JSON list becomes a tuple
+    where `tp` is one."""
     import types, typing
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
@@ -514,14 +523,16 @@ def _coerce(v, tp, field: str):
     raise TypeError(f'{field!r} is {short(v)}, expected {getattr(tp, "__name__", tp)}')
 
 def config_from_dict(cls, d, source):
-    "Config dataclass `cls` from an untrusted dict (a checkpoint's metadata): unknown fields, wrong types and values the class refuses raise `CheckpointError` naming the file and the field."
+    """Config dataclass `cls` from an untrusted dict (a checkpoint's metadata): unknown fields, wrong types and values
+    the class refuses raise `CheckpointError` naming the file and the field."""
     import typing
     if type(d) is not dict: raise CheckpointError(f'{source}: its config is a {type(d).__name__}, not an object')
     hints, out = typing.get_type_hints(cls), {}
     for k, v in d.items():
         if k not in hints:
             raise CheckpointError(
-                f'{source}: config field {short(k)} is unknown to {cls.__name__}; the file is for another model or version'
+                f'{source}: config field {short(k)} is unknown to {cls.__name__}; the file is for another model or '
+                'version'
             )
         try: out[k] = _coerce(v, hints[k], k)
         except TypeError as e: raise CheckpointError(f'{source}: config field {e}') from None
@@ -532,7 +543,8 @@ def config_from_dict(cls, d, source):
 
 # %% ../nbs/00_core.ipynb #eb59a8f2
 def tune_cpu_allocator() -> bool:
-    "Make glibc keep freed memory instead of unmapping large blocks (faster big-tensor CPU work); False where unsupported."
+    """Make glibc keep freed memory instead of unmapping large blocks (faster big-tensor CPU work); False where
+    unsupported."""
     import ctypes, ctypes.util, sys
     if not sys.platform.startswith('linux'): return False
     name = ctypes.util.find_library('c')
@@ -571,7 +583,8 @@ def write_target(*data_parts: str, # the shipped file's path under data/, e.g. (
                  ship: bool = False, # True: the shipped file itself (a script's --ship)
                  out: str|os.PathLike|None = None # otherwise this folder (default runs/remeasure)
                 ) -> Path:
-    "Where a re-measuring script or cell writes `data_parts`: the shipped file only with `ship`, else `out/<file name>`."
+    """Where a re-measuring script or cell writes `data_parts`: the shipped file only with `ship`, else `out/<file
+    name>`."""
     if ship: return data_path(*data_parts, must_exist=False)
     d = Path(out if out is not None else Path('runs') / 'remeasure'); d.mkdir(parents=True, exist_ok=True)
     return d / data_parts[-1]

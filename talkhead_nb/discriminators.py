@@ -159,7 +159,8 @@ class PatchDiscriminator(nn.Module):
 
 # %% ../nbs/23_discriminators.ipynb #fbd27778
 class MultiScaleDiscriminator(nn.Module):
-    "`num_D` copies of a discriminator, the k-th applied to the input average-pooled k times: [B,C,H,W] → list of logits."
+    """`num_D` copies of a discriminator, the k-th applied to the input average-pooled k times: [B,C,H,W] → list of
+    logits."""
     def __init__(self, make_d, num_D: int = 2):   # make_d() -> a fresh discriminator
         super().__init__()
         if num_D < 1: raise ValueError(f'num_D must be ≥ 1, got {num_D}')

@@ -26,7 +26,8 @@ class NoFaceFound(RuntimeError):
 
 @dataclass
 class Detection:
-    "One face: box (x0, y0, x1, y1) in pixels, detector score and 5 points (eyes, nose, mouth corners; image left first)."
+    """One face: box (x0, y0, x1, y1) in pixels, detector score and 5 points (eyes, nose, mouth corners; image left
+    first)."""
     box: np.ndarray     # [4]
     score: float
     points5: np.ndarray # [5,2]
@@ -567,7 +568,8 @@ class _Embedder:
         missing = [n for n, d in zip(names, dets) if d is None]
         if missing:
             raise NoFaceFound(
-                f'{type(self).__name__}: no face in {", ".join(missing)}; pass face crops with crops=True or drop those images'
+                f'{type(self).__name__}: no face in {", ".join(missing)}; pass face crops with crops=True or drop '
+                'those images'
             )
         return dets
 
@@ -732,7 +734,8 @@ def expression_basis(path=None) -> ExpressionBasis:
         ]
         if bad:
             raise CheckpointError(
-                f'{path}: expression basis tensors {bad} are missing or hold NaN / non-float values; re-save it with save_expression_basis'
+                f'{path}: expression basis tensors {bad} are missing or hold NaN / non-float values; re-save it with '
+                'save_expression_basis'
             )
         _BASIS[path] = ExpressionBasis(t['mean'], t['components'], t['scales'])
     return _BASIS[path]

@@ -51,7 +51,8 @@ def _mask(mask, x: torch.Tensor) -> torch.Tensor|None:
     elif m.ndim == 3: m = m[:, None]
     if m.ndim != 4 or m.shape[1] != 1 or m.shape[-2:] != x.shape[-2:] or m.shape[0] not in (1, x.shape[0]):
         raise MetricError(
-            f'mask of shape {tuple(torch.as_tensor(mask).shape)} does not fit images {tuple(x.shape)}; use [H,W], [N,H,W] or [N,1,H,W]'
+            f'mask of shape {tuple(torch.as_tensor(mask).shape)} does not fit images {tuple(x.shape)}; use [H,W], '
+            '[N,H,W] or [N,1,H,W]'
         )
     m = (m > 0.5).expand(x.shape[0], 1, *x.shape[-2:])
     empty = (m.flatten(1).sum(1) == 0)
@@ -87,7 +88,8 @@ def psnr(x: torch.Tensor, y: torch.Tensor, mask=None, data_range: float = 1.0,
     same = e == 0
     if same.any() and identical == 'raise':
         raise MetricError(
-            f"PSNR is infinite for images {same.nonzero().flatten().tolist()}: generated and reference are identical (MSE = 0). "
+            f"PSNR is infinite for images {same.nonzero().flatten().tolist()}: generated and reference are identical "
+            "(MSE = 0). "
             "Pass identical='inf' to accept inf, or a number (e.g. identical=100.) to cap it."
         )
     out = 10 * torch.log10(data_range ** 2 / e.clamp_min(1e-300))
@@ -342,7 +344,8 @@ def _kp(k, name):
     if k.ndim != 3 or k.shape[-1] != 2: raise MetricError(f'{name}: keypoints must be [T, K, 2], got {tuple(k.shape)}')
     if not torch.isfinite(k).all():
         raise MetricError(
-            f'{name}: keypoints contain NaN (frames {(~torch.isfinite(k)).flatten(1).any(1).nonzero().flatten().tolist()}) — a face was not found there'
+            f'{name}: keypoints contain NaN (frames '
+            f'{(~torch.isfinite(k)).flatten(1).any(1).nonzero().flatten().tolist()}) — a face was not found there'
         )
     return k
 
@@ -372,7 +375,8 @@ def nmke(kp_generated, kp_true, normalizer: str = 'interocular') -> torch.Tensor
     else: raise ValueError(f"normalizer must be 'interocular', 'interpupil' or 'bbox', got {normalizer!r}")
     if (z <= 0).any():
         raise MetricError(
-            f'degenerate ground-truth keypoints (zero {normalizer} distance) in frames {(z <= 0).nonzero().flatten().tolist()}'
+            f'degenerate ground-truth keypoints (zero {normalizer} distance) in frames '
+            f'{(z <= 0).nonzero().flatten().tolist()}'
         )
     return err / z
 
@@ -545,11 +549,13 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
         db = next(d_it, None) if d_it else None
         if r_it and (rb is None or len(rb) != len(gb)):
             raise MetricError(
-                f'reference stream is shorter than generated (ends near frame {rep.n_frames + (0 if rb is None else len(rb))})'
+                'reference stream is shorter than generated (ends near frame '
+                f'{rep.n_frames + (0 if rb is None else len(rb))})'
             )
         if d_it and (db is None or len(db) != len(gb)):
             raise MetricError(
-                f'driving stream is shorter than generated (ends near frame {rep.n_frames + (0 if db is None else len(db))})'
+                'driving stream is shorter than generated (ends near frame '
+                f'{rep.n_frames + (0 if db is None else len(db))})'
             )
         rb = rb.to(device) if rb is not None else None
         db = db.to(device) if db is not None else None

@@ -78,7 +78,8 @@ def pose_dataset(
     batch_size: int = 32,
     target: str = 'pose',  # 'pose': yaw/pitch/roll degrees [n,3]; 'identity': `identity_targets` [n,18]
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    "(images [n,3,size,size] uint8, labels [n,K] float32) rendered from the synthetic world: exact pose or identity labels."
+    """(images [n,3,size,size] uint8, labels [n,K] float32) rendered from the synthetic world: exact pose or identity
+    labels."""
     from talkhead_nb.synth import render, random_params
     if target not in ('pose', 'identity'):
         raise ValueError(f"pose_dataset: target must be 'pose' or 'identity', got {target!r}")
@@ -131,14 +132,16 @@ def train_pose_regressor(
     device: str = 'cpu',
     cls=None,
 ):  # the network class: `PoseRegressor` (default) or `IdentityRegressor`
-    "Fit a `PoseRegressor` with L1 on the labels; resumable (`train.Trainer`). Returns the trainer; its EMA net is `tr.ema['net']`."
+    """Fit a `PoseRegressor` with L1 on the labels; resumable (`train.Trainer`). Returns the trainer; its EMA net is
+    `tr.ema['net']`."""
     from talkhead_nb.train import Trainer, TrainConfig
     train = train or TrainConfig(steps=1000, log_every=50, ckpt_every=250, ema_beta=0.99)
     if images.dtype != torch.uint8 or images.dim() != 4:
         raise ValueError('train_pose_regressor: images must be [n,3,S,S] uint8')
     if angles.shape != (len(images), cfg.outputs):
         raise ValueError(
-            f'train_pose_regressor: labels must be [{len(images)},{cfg.outputs}] (cfg.outputs), got {tuple(angles.shape)}'
+            f'train_pose_regressor: labels must be [{len(images)},{cfg.outputs}] (cfg.outputs), got '
+            f'{tuple(angles.shape)}'
         )
     net = (cls or PoseRegressor)(cfg).to(device)
     opt = torch.optim.Adam(net.parameters(), lr=tcfg.lr)
@@ -169,7 +172,8 @@ def _load_regressor(name_or_path, shipped: dict, cls, what: str, device: str) ->
     path = data_path(*shipped[name_or_path], must_exist=False) if name_or_path in shipped else Path(name_or_path)
     if not path.exists():
         raise FileNotFoundError(
-            f'{path}: no {what} there; use {" or ".join(map(repr, shipped))} (shipped; scripts/train_posenet.py --ship writes them) or a file written by save_pose_regressor'
+            f'{path}: no {what} there; use {" or ".join(map(repr, shipped))} (shipped; scripts/train_posenet.py '
+            '--ship writes them) or a file written by save_pose_regressor'
         )
     meta = read_checkpoint_meta(path)
     if meta.get('class') != cls.__name__:
@@ -187,7 +191,8 @@ def _load_regressor(name_or_path, shipped: dict, cls, what: str, device: str) ->
     )
 
 def load_pose_regressor(name_or_path='synth', device: str = 'cpu') -> nn.Module:
-    "'synth' (shipped, `data/v2s/`), '6drepnet' (zoo; real faces) or a `.safetensors` path -> frozen regressor in eval mode."
+    """'synth' (shipped, `data/v2s/`), '6drepnet' (zoo; real faces) or a `.safetensors` path -> frozen regressor in eval
+    mode."""
     if name_or_path == '6drepnet': return load_6drepnet(device=device)
     return _load_regressor(name_or_path, POSE_REGRESSORS, PoseRegressor, 'pose regressor', device)
 
@@ -225,7 +230,8 @@ def identity_net_config(**kw) -> PoseNetConfig:
     return PoseNetConfig(**{'outputs': len(IDENTITY_FIELDS), 'angle_scale': 1., **kw})
 
 class IdentityRegressor(PoseRegressor):
-    "Image [N,3,S,S] in [0,1] -> [N,18] the synthetic identity's fields as z-scores (pose-, expression- and gaze-blind by training)."
+    """Image [N,3,S,S] in [0,1] -> [N,18] the synthetic identity's fields as z-scores (pose-, expression- and gaze-blind
+    by training)."""
     def __init__(self, cfg: PoseNetConfig|None = None):
         cfg = cfg or identity_net_config()
         if cfg.outputs != len(IDENTITY_FIELDS):

@@ -127,7 +127,8 @@ EXPRESSIONS = (
 
 @dataclass
 class Expression:
-    "Blendshape-like expression coefficients in [0, 1]. *left/right are the subject's own* (subject's left = image right)."
+    """Blendshape-like expression coefficients in [0, 1]. *left/right are the subject's own* (subject's left = image
+    right)."""
     jaw_open: float = 0.
     smile_left: float = 0.
     smile_right: float = 0.
@@ -142,7 +143,8 @@ class Expression:
 
 @dataclass
 class Pose:
-    "Head pose: angles in degrees (`core.rotation_matrix` convention), translation in head units (≈ half a head width), scale."
+    """Head pose: angles in degrees (`core.rotation_matrix` convention), translation in head units (≈ half a head
+    width), scale."""
     yaw: float = 0.
     pitch: float = 0.
     roll: float = 0.
@@ -191,7 +193,8 @@ class PortraitParams:
 def _uniform(rng, lo, hi): return float(rng.uniform(lo, hi))
 
 def random_identity(seed: int) -> Identity:
-    "A random identity, reproducible from `seed`: shape offsets in [-1, 1], colours across their ranges, any hair style."
+    """A random identity, reproducible from `seed`: shape offsets in [-1, 1], colours across their ranges, any hair
+    style."""
     rng = np.random.default_rng([seed, 101])
     shape = {n: _uniform(rng, -1, 1) for n in Identity.names()[:13]}
     return Identity(**shape, skin_tone=_uniform(rng, 0.05, 0.95), skin_warmth=_uniform(rng, 0.1, 0.9),
@@ -637,7 +640,8 @@ def draw_points(image: torch.Tensor, # [3,H,W] float in [0,1]
 _AMBIENT, _DIFFUSE = 0.5, 0.55
 
 def _lambert(u, r, L_local):
-    "Diffuse shading [B,H,W] at unit-sphere points u [3,B,H,W] of an ellipsoid with radii r [B,3]; L_local [B,3] in its frame."
+    """Diffuse shading [B,H,W] at unit-sphere points u [3,B,H,W] of an ellipsoid with radii r [B,3]; L_local [B,3] in
+    its frame."""
     n = u / _c(r.float())
     L = _c(L_local.float())
     lam = (n[0] * L[0] + n[1] * L[1] + n[2] * L[2]) / (n[0] * n[0] + n[1] * n[1] + n[2] * n[2]).sqrt().clamp_min(1e-6)
@@ -976,7 +980,8 @@ def _sample(r: Render) -> dict:
     return {k: getattr(r, k) for k in _FIELDS}
 
 class _RenderCache:
-    "Optional on-disk cache of rendered samples, one safetensors file each, written atomically via `core.save_checkpoint`."
+    """Optional on-disk cache of rendered samples, one safetensors file each, written atomically via
+    `core.save_checkpoint`."""
     def __init__(self, root, tag: dict):
         self.root = Path(root) if root is not None else None
         self.tag = tag

@@ -31,14 +31,16 @@ class TrainConfig:
     tune_allocator: bool = True # on CPU, `core.tune_cpu_allocator()` (keeps freed memory; much faster big tensors)
 
 def _redundant_first_moment(sd: dict) -> bool:
-    "Adam/AdamW with β₁ = 0 (the GAN setting): `exp_avg` is just the last gradient, and the next step overwrites it exactly."
+    """Adam/AdamW with β₁ = 0 (the GAN setting): `exp_avg` is just the last gradient, and the next step overwrites it
+    exactly."""
     return all(
         isinstance(g.get('betas'), (tuple, list)) and float(g['betas'][0]) == 0.0 and not g.get('amsgrad')
         for g in sd['param_groups']
     )
 
 def _flatten_optimizer(name: str, opt: torch.optim.Optimizer):
-    "Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest); a redundant first moment is not stored."
+    """Optimizer state -> (tensors keyed 'opt.{name}.{param}.{key}', JSON-able rest); a redundant first moment is not
+    stored."""
     sd = opt.state_dict()
     drop = {'exp_avg'} if _redundant_first_moment(sd) else set()
     tensors, state_meta = {}, {}
@@ -148,7 +150,8 @@ def load(self: Trainer, path=None) -> bool:
         d = config_diff(meta['config'], config_dict(self.model_config))
         if d:
             raise CheckpointError(
-                f'{path}: written for another model configuration ({"; ".join(d)}); use a new out_dir or the matching config'
+                f'{path}: written for another model configuration ({"; ".join(d)}); use a new out_dir or the matching '
+                'config'
             )
     t = load_file(str(path))
     from talkhead_nb.core import load_state_strict
@@ -176,7 +179,8 @@ def load(self: Trainer, path=None) -> bool:
 
 @patch
 def fit(self: Trainer) -> list[dict]:
-    "Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history. The run owns its folder."
+    """Train to `cfg.steps` (resuming from this run's checkpoint when there is one); returns the history. The run owns
+    its folder."""
     with RunLock(self.out_dir):
         clean_stale_temps(self.out_dir)
         return self._fit()
@@ -226,7 +230,8 @@ def _fit(self: Trainer) -> list[dict]:
 
 # %% ../nbs/05_train.ipynb #aaff046a
 class RunLock:
-    "An exclusive, crash-safe lock on a run folder (`flock` on `folder/.lock`); a second holder is refused with a clear error."
+    """An exclusive, crash-safe lock on a run folder (`flock` on `folder/.lock`); a second holder is refused with a
+    clear error."""
     def __init__(self, folder): self.path, self._f = Path(folder) / '.lock', None
     def __enter__(self):
         import fcntl
@@ -248,7 +253,8 @@ class RunLock:
         return False
 
 def clean_stale_temps(folder) -> list[str]:
-    "Remove temporary files left in `folder` by a killed `atomic_path` writer; call it only while holding the folder's lock."
+    """Remove temporary files left in `folder` by a killed `atomic_path` writer; call it only while holding the folder's
+    lock."""
     gone = []
     for p in Path(folder).glob('.*.tmp*'):
         if p.is_file(): p.unlink(); gone.append(p.name)

@@ -59,7 +59,8 @@ class VideoReader:
         else:
             if self.path.suffix.lower() not in VIDEO_EXTS:
                 raise VideoReadError(
-                    f'{self.path}: unsupported extension {self.path.suffix!r}; expected one of {sorted(VIDEO_EXTS)} or a frame folder'
+                    f'{self.path}: unsupported extension {self.path.suffix!r}; expected one of {sorted(VIDEO_EXTS)} '
+                    'or a frame folder'
                 )
             self.info = self._probe()
     def __len__(self) -> int:
@@ -72,11 +73,13 @@ class VideoReader:
                 try: im = Image.open(f); im.load()
                 except Exception as e:
                     raise VideoReadError(
-                        f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: {i-1 if i else "none"}'
+                        f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: '
+                        f'{i-1 if i else "none"}'
                     ) from e
                 if im.size != self.info.size:
                     raise VideoReadError(
-                        f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is {self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
+                        f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is '
+                        f'{self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
                     )
                 yield to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}')
             return
@@ -148,7 +151,8 @@ def available_memory() -> int|None:
     return None
 
 def read_video(path: str|os.PathLike, max_frames: int|None = None, **kwargs) -> tuple[torch.Tensor, float]:
-    "Read a (short) video into memory: frames [T,3,H,W] and fps. Refuses, before decoding, a clip that would not fit in memory."
+    """Read a (short) video into memory: frames [T,3,H,W] and fps. Refuses, before decoding, a clip that would not fit
+    in memory."""
     r = VideoReader(path, max_frames=max_frames, **kwargs)
     (w, h), n = r.size, r.info.n_frames
     n = min(n, max_frames) if n is not None and max_frames is not None else n
@@ -172,7 +176,8 @@ def read_video(path: str|os.PathLike, max_frames: int|None = None, **kwargs) -> 
 RESERVED_TAGS = ('comment', 'description', 'encoder_software', 'encoder')   # the provenance mark lives here
 
 def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
-    "Caller metadata for a video: plain names and one-line values that can add fields but never replace or shadow the mark."
+    """Caller metadata for a video: plain names and one-line values that can add fields but never replace or shadow the
+    mark."""
     out = {}
     for k, v in (extra or {}).items():
         k, v = str(k), str(v)
@@ -258,7 +263,8 @@ class VideoWriter:
         if self._gen is None: self._open(t.shape[2], t.shape[1])
         if (t.shape[2], t.shape[1]) != self.size:
             raise ImageFormatError(
-                f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is {self.size[0]}x{self.size[1]}'
+                f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is '
+                f'{self.size[0]}x{self.size[1]}'
             )
         if self.mark: t = visible_mark(t)
         self._gen.send(to_uint8(t, check=False).tobytes())  # `t` was validated by to_tensor above

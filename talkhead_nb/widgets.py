@@ -21,7 +21,8 @@ def _z(G, seed: int) -> torch.Tensor:
 def _to01(x: torch.Tensor) -> torch.Tensor: return ((x.clamp(-1, 1) + 1) / 2)[0].detach().cpu()
 
 def latent_ws(G, seed: int = 0, psi: float = 0.7, mix_seed: int|None = None, mix_layers=()) -> torch.Tensor:
-    "W+ [1, num_ws, w_dim] of `seed` at truncation ψ, with the W+ entries in `mix_layers` taken from `mix_seed` (style mixing)."
+    """W+ [1, num_ws, w_dim] of `seed` at truncation ψ, with the W+ entries in `mix_layers` taken from `mix_seed` (style
+    mixing)."""
     with torch.no_grad():
         ws = G.mapping(_z(G, seed), None, truncation_psi=psi)
         if mix_seed is not None and len(mix_layers):
@@ -33,7 +34,8 @@ def latent_ws(G, seed: int = 0, psi: float = 0.7, mix_seed: int|None = None, mix
 
 def render_latent(G, seed: int = 0, psi: float = 0.7, mix_seed: int|None = None, mix_layers=(),
                   tx: float = 0., ty: float = 0., angle: float = 0.) -> torch.Tensor: # [3,H,W] in [0,1]
-    "The latent explorer's image: seed + truncation, W+ style mixing, and the Fourier-feature transform (tx, ty, angle°)."
+    """The latent explorer's image: seed + truncation, W+ style mixing, and the Fourier-feature transform (tx, ty,
+    angle°)."""
     ws = latent_ws(G, seed, psi, mix_seed, mix_layers)
     T = torch.linalg.inv(make_transform(tx, ty, angle)) if (tx or ty or angle) else None
     with torch.no_grad(): return _to01(G.synthesis(ws, transform=T))
@@ -43,7 +45,8 @@ def render_channel(G, ws: torch.Tensor, # [1, num_ws, w_dim]
                    layer: str, channel: int, delta: float = 0., # move the style by delta·σ
                    std: dict|None = None, part_mask: torch.Tensor|None = None # [H,W] bool, drawn as an outline
                   ) -> dict[str, torch.Tensor]:
-    "The channel browser's panels: 'image' (with the style moved), 'heatmap' (the channel's map over it), 'overlay' (part mask)."
+    """The channel browser's panels: 'image' (with the style moved), 'heatmap' (the channel's map over it), 'overlay'
+    (part mask)."""
     syn = G.synthesis
     if layer not in syn.layer_names: raise ValueError(f'render_channel: no layer {layer!r}; layers: {syn.layer_names}')
     C = getattr(syn, layer).in_channels
@@ -76,7 +79,8 @@ def render_part_edit(
 
 # %% ../nbs/80_widgets.ipynb #a4d980b6
 class _Viewer:
-    "Shared shell: controls on the left, a matplotlib `Output` on the right, redraw on every change; a failed redraw says why."
+    """Shared shell: controls on the left, a matplotlib `Output` on the right, redraw on every change; a failed redraw
+    says why."""
     def __init__(self, controls: list, ncols: int = 1):
         import ipywidgets as W
         self.controls, self.out, self.ncols, self.last, self.error = controls, W.Output(), ncols, None, None
@@ -222,7 +226,8 @@ def render_reenact_frame(
     return {'driving (canonical)': enc.canonical[frame].cpu(), 'reenacted': img[0].cpu()}
 
 class ReenactPanel(_Viewer):
-    "α β γ ζ, the local channel sets, Eq. 1's anchor, Eq. 10's reading, placement source, method and a frame scrubber over an encoded video."
+    """α β γ ζ, the local channel sets, Eq. 1's anchor, Eq. 10's reading, placement source, method and a frame scrubber
+    over an encoded video."""
     def __init__(self, model, enc):
         import ipywidgets as W
         from talkhead_nb.v2s.method import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, MotionConfig
@@ -258,7 +263,8 @@ class ReenactPanel(_Viewer):
         )
     @classmethod
     def from_clip(cls, G, reference, driving, co_driving=None, cfg=None, progress: bool = False) -> 'ReenactPanel':
-        "One call, like the other explorers: set the reference, encode the driving (and co-driving) clip, build the panel."
+        """One call, like the other explorers: set the reference, encode the driving (and co-driving) clip, build the
+        panel."""
         from talkhead_nb.v2s.method import Video2StyleGAN
         model = Video2StyleGAN(G, cfg=cfg)
         model.set_reference(reference, progress=progress)

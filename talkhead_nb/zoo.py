@@ -184,7 +184,8 @@ def _check_seen(name: str, path: Path, s: WeightSpec) -> None:
 
 # %% ../nbs/04_zoo.ipynb #7b4e25ef
 def verify(name: str, path: str|os.PathLike) -> None:
-    "Check a file against what the registry knows (size, sha256 or its published prefix, format magic) or, without a published hash, against its first-seen hash."
+    """Check a file against what the registry knows (size, sha256 or its published prefix, format magic) or, without a
+    published hash, against its first-seen hash."""
     import zipfile
     s, path = _spec(name), Path(path)
     size = path.stat().st_size
@@ -192,20 +193,23 @@ def verify(name: str, path: str|os.PathLike) -> None:
         raise WeightsNotFound(f'{path}: file for {name!r} is empty; delete it and fetch it again from {s.url}')
     if s.size is not None and size != s.size:
         raise WeightsNotFound(
-            f'{path}: {size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it again from {s.url}'
+            f'{path}: {size} bytes but {name!r} has {s.size}; the download is incomplete — delete it and fetch it '
+            f'again from {s.url}'
         )
     with open(path, 'rb') as f: head = f.read(4)
     if s.format == 'stylegan3-pkl' and head[:1] != b'\x80':
         raise WeightsNotFound(f'{path}: not a pickle file; {name!r} must be the official .pkl from {s.url}')
     if s.format == 'torch-state-dict' and head.startswith(b'PK') and not zipfile.is_zipfile(path):
         raise WeightsNotFound(
-            f'{path}: a zip whose directory is missing: the file is truncated — delete it and fetch it again from {s.url}'
+            f'{path}: a zip whose directory is missing: the file is truncated — delete it and fetch it again from '
+            f'{s.url}'
         )
     if s.sha256 or s.sha256_prefix:
         d, want = _sha256(path), s.sha256 or s.sha256_prefix
         if not d.startswith(want):
             raise WeightsNotFound(
-                f'{path}: sha256 {d[:16]}… does not match {name!r} ({want}…); the file is corrupt or a different file — replace it with {s.url}'
+                f'{path}: sha256 {d[:16]}… does not match {name!r} ({want}…); the file is corrupt or a different file '
+                f'— replace it with {s.url}'
             )
     else: _check_seen(name, path, s)
 

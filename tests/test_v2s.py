@@ -100,24 +100,24 @@ def test_v2s_benchmark_rows_and_bounds():
     "The benchmark's table shape on a 4-frame clip with minimal steps: 12 method rows, 3 bound rows, an extra reference, both directions."
     cfg = v2s.V2SConfig.fast(ref_steps=10, pti_steps=5, embed_steps_first=5, embed_steps=2, pose_steps=2)
     r = v2s.v2s_benchmark(n_frames=4, cfg=cfg, extra_references=(7_000_006,), log=lambda *a: None)
-    assert [(x['method'], x['residual'], x['anchor']) for x in r['rows']][:4] == [
+    assert [(x.method, x.residual, x.anchor) for x in r.rows][:4] == [
         ('baseline', 'consecutive', '—'), ('lf', '—', 'reference'), ('baseline+lf', 'consecutive', 'reference'), ('ours', 'consecutive', 'reference')]
-    assert len(r['rows']) == 12 and [b['method'] for b in r['bounds']] == ['ground truth', 'placed reconstruction', 'static reference']
-    assert [(x['method'], x['anchor']) for x in r['references']] == [('baseline', '—'), ('ours', 'reference'), ('ours', 'first'),
+    assert len(r.rows) == 12 and [b.method for b in r.bounds] == ['ground truth', 'placed reconstruction', 'static reference']
+    assert [(x.method, x.anchor) for x in r.references] == [('baseline', '—'), ('ours', 'reference'), ('ours', 'first'),
                                                                     ('placed reconstruction', '—'), ('ground truth', '—')]
-    for x in r['rows'] + r['bounds'] + r['references']:
-        for k in ('dK', 'ID', 'IDs', 'LP', 'pose', 'pose_gt', 'PSNR'):
-            assert np.isfinite(x[f'{k}_f']) and np.isfinite(x[f'{k}_r']), (x['method'], k)
-    gt, placed, static = r['bounds']
-    assert gt['PSNR_f'] == 100. and placed['PSNR_f'] < 100.           # PSNR against the ground truth: capped where identical
-    assert static['ID_f'] == 0 and static['IDs_f'] < 1e-5 and static['LP_f'] == 0   # the reference against itself
-    assert gt['IDs_f'] < 0.5                                     # the pose-blind reading: GT is the reference's own identity
-    assert gt['dK_f'] < static['dK_f'] and gt['pose_f'] < static['pose_f']   # perfect motion follows the driver
-    assert r['references'][-1]['IDs_f'] < 0.5 and r['references'][-1]['reference_seed'] == 7_000_006
-    assert set(r['_outputs']) >= {('consecutive', 'reference', 'ours', 'forward'), ('first', 'first', 'ours', 'reverse')}
+    for x in r.rows + r.bounds + r.references:
+        for k in ('dK', 'ID', 'ID_synth', 'LP', 'pose', 'pose_gt', 'PSNR'):
+            assert np.isfinite(getattr(x.f, k)) and np.isfinite(getattr(x.r, k)), (x.method, k)
+    gt, placed, static = r.bounds
+    assert gt.f.PSNR == 100. and placed.f.PSNR < 100.           # PSNR against the ground truth: capped where identical
+    assert static.f.ID == 0 and static.f.ID_synth < 1e-5 and static.f.LP == 0   # the reference against itself
+    assert gt.f.ID_synth < 0.5                                     # the pose-blind reading: GT is the reference's own identity
+    assert gt.f.dK < static.f.dK and gt.f.pose < static.f.pose   # perfect motion follows the driver
+    assert r.references[-1].f.ID_synth < 0.5 and r.references[-1].reference_seed == 7_000_006
+    assert set(r.outputs) >= {('consecutive', 'reference', 'ours', 'forward'), ('first', 'first', 'ours', 'reverse')}
     per_frame, smoothed = 'Eq. 7 per frame (pose_smooth=1)', 'driving W+ smoothed (k=5)'   # the temporal filter's controls
-    assert [(x['control'], x['method'], x['anchor']) for x in r['controls']] == [
+    assert [(x.control, x.method, x.anchor) for x in r.controls] == [
         (per_frame, 'ours', 'reference'), (per_frame, 'ours', 'first'), (smoothed, 'baseline', '—'), (smoothed, 'ours', 'reference'), (smoothed, 'ours', 'first')]
-    assert all(np.isfinite(x['dK_f']) and np.isfinite(x['pose_r']) for x in r['controls'])
-    base = next(x for x in r['rows'] if x['method'] == 'baseline')
-    assert r['controls'][2]['dK_f'] != base['dK_f']                   # the smoothed embedding is a different run, not a copy
+    assert all(np.isfinite(x.f.dK) and np.isfinite(x.r.pose) for x in r.controls)
+    base = next(x for x in r.rows if x.method == 'baseline')
+    assert r.controls[2].f.dK != base.f.dK                   # the smoothed embedding is a different run, not a copy

@@ -1,7 +1,8 @@
 """Dynamic Neural Portraits: the model (`model`), its data (`data`), training and reenactment (`train`).
 
-The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562): `from
-talkhead_nb.dnp import X` loads only the module that defines X. Written by hand (nbdev leaves `__init__.py` alone);
+The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562):
+`from talkhead_nb.dnp import X` loads only the module that defines X.
+Written by hand (nbdev leaves `__init__.py` alone);
 `tests/test_structure.py` checks that this table matches the modules' `__all__` (the command-line glue in
 `commands` is left out: `talkhead` loads it)."""
 

@@ -213,7 +213,8 @@ class DynamicNeuralPortrait(nn.Module):
         for name, t, d in (('pose', pose, c.pose_dim), ('expression', expr, c.expr_dim), ('gaze', gaze, c.gaze_dim)):
             if t.dim() != 2 or t.shape[1] != d:
                 raise ValueError(
-                    f'{what}: {name} must be [T, {d}] for this portrait (trained with {d}-d {name}), got {tuple(t.shape)}; '
+                    f'{what}: {name} must be [T, {d}] for this portrait (trained with {d}-d {name}), got '
+                    f'{tuple(t.shape)}; '
                     'drive it with the same tracker (synthetic ground truth vs face.track_video) it was trained on'
                 )
             if not torch.isfinite(t).all():
@@ -255,7 +256,8 @@ def load_portrait(path, cfg: DNPConfig|None = None, device='cpu') -> DynamicNeur
     meta = read_checkpoint_meta(path)
     if meta['class'] != 'DynamicNeuralPortrait':
         raise CheckpointError(
-            f'{path}: holds a {meta["class"] or "unnamed"} checkpoint, not a DynamicNeuralPortrait (use `talkhead dnp-train` to make one)'
+            f'{path}: holds a {meta["class"] or "unnamed"} checkpoint, not a DynamicNeuralPortrait (use `talkhead '
+            'dnp-train` to make one)'
         )
     stored = config_from_dict(DNPConfig, meta['config'], path)
     sd, _ = load_checkpoint(path, config=cfg)

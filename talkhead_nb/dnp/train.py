@@ -95,7 +95,8 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
 def train_dnp(
     data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig = DNPTrainConfig(), train=None, device=None
 ):
-    "Train a portrait on `data`'s training frames (resuming in `out_dir`); writes `portrait.safetensors`; returns (model, history)."
+    """Train a portrait on `data`'s training frames (resuming in `out_dir`); writes `portrait.safetensors`; returns
+    (model, history)."""
     from talkhead_nb.train import Trainer, TrainConfig
     from talkhead_nb.core import get_device
     train = train or TrainConfig(steps=100_000, log_every=100, ckpt_every=2000)
@@ -121,7 +122,8 @@ def train_dnp(
 def choose_latents(
     model: DynamicNeuralPortrait, params: torch.Tensor, latent: str | torch.Tensor = 'mean'
 ) -> torch.Tensor:
-    "v_t for new frames: 'mean', 'last', 'nearest' (closest standardised training parameters), or a given [T, latent_dim]."
+    """v_t for new frames: 'mean', 'last', 'nearest' (closest standardised training parameters), or a given [T,
+    latent_dim]."""
     T, V = len(params), model.latents.weight.detach()
     if torch.is_tensor(latent):
         assert_shape(latent, (T, model.cfg.latent_dim), 'latent'); return latent

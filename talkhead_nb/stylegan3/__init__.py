@@ -1,7 +1,9 @@
-"""StyleGAN3: the generator (`networks`), safe loading (`load`), latent spaces (`latents`), training (`train`) and inversion (`invert`).
+"""StyleGAN3: the generator (`networks`), safe loading (`load`), latent spaces (`latents`), training (`train`) and
+inversion (`invert`).
 
-The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562): `from
-talkhead_nb.stylegan3 import X` loads only the module that defines X. Written by hand (nbdev leaves `__init__.py` alone);
+The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562):
+`from talkhead_nb.stylegan3 import X` loads only the module that defines X.
+Written by hand (nbdev leaves `__init__.py` alone);
 `tests/test_structure.py` checks that this table matches the modules' `__all__`."""
 
 _EXPORTS = {

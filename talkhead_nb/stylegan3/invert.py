@@ -17,7 +17,8 @@ __all__ = ['to_generator_range', 'w_stats', 'lr_schedule', 'Projection', 'projec
 
 # %% ../../nbs/34_sg3_invert.ipynb #11beea24
 def to_generator_range(images, res: int, what: str = 'target') -> torch.Tensor:
-    "Images (anything `core.to_tensor` takes; one or a batch) -> [N,3,res,res] in [-1, 1], refusing a wrong size or NaNs."
+    """Images (anything `core.to_tensor` takes; one or a batch) -> [N,3,res,res] in [-1, 1], refusing a wrong size or
+    NaNs."""
     x = to_tensor(images, what=what)
     if x.dim() == 3: x = x[None]
     if tuple(x.shape[-2:]) != (res, res):

@@ -12,7 +12,8 @@ __all__ = ['s_layers', 'style_features', 'style_std', 'edit_styles']
 
 # %% ../../nbs/32_sg3_latents.ipynb #44d4f9ce
 def s_layers(G) -> list[str]:
-    "The synthesis layers that have S channels (every layer; the Fourier input's 4 'styles' are a transform, not channels)."
+    """The synthesis layers that have S channels (every layer; the Fourier input's 4 'styles' are a transform, not
+    channels)."""
     return list(G.synthesis.layer_names)
 
 def style_features(G, ws: torch.Tensor, # [N, num_ws, w_dim]
@@ -42,7 +43,8 @@ def style_std(G, n: int = 2000, seed: int = 0) -> dict[str, torch.Tensor]:
 
 def edit_styles(G, ws: torch.Tensor, channels: dict[str, list[int]], delta: float|torch.Tensor,
                 std: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    "The styles of `ws` with `channels` (layer -> list) shifted by `delta`·σ (a float, or [N] per image); pass as `styles=`."
+    """The styles of `ws` with `channels` (layer -> list) shifted by `delta`·σ (a float, or [N] per image); pass as
+    `styles=`."""
     with torch.no_grad(): s = G.synthesis.w_to_s(ws)
     d = torch.as_tensor(delta, dtype=torch.float32, device=ws.device).reshape(-1, 1)
     out = {}

@@ -43,7 +43,8 @@ class PersistentRecord:
     module_src: str = field(repr=False, default='')
 
 def _record(meta) -> PersistentRecord:
-    "`torch_utils.persistence._reconstruct_persistent_obj` as data: class name and state, the source kept as an inert string."
+    """`torch_utils.persistence._reconstruct_persistent_obj` as data: class name and state, the source kept as an inert
+    string."""
     if type(meta) is not dict or meta.get('type') != 'class':
         raise UnsafePickleError(f'unexpected persistent object {short(meta)}')
     name, state, src = meta.get('class_name'), meta.get('state'), meta.get('module_src', '')
@@ -178,7 +179,8 @@ def shipped_channels(G) -> Path|None:
 
 # %% ../../nbs/31_sg3_load.ipynb #649391a4
 def _read_pt(path: Path, which: str, cfg: SG3Config|None) -> tuple[dict, SG3Config]:
-    "(state dict, config) of a generator in a `.pt`: plain, under `which`, or in an encoder's `state_dict` under a prefix."
+    """(state dict, config) of a generator in a `.pt`: plain, under `which`, or in an encoder's `state_dict` under a
+    prefix."""
     obj = load_torch_file(path, 'StyleGAN3 generator file')
     if isinstance(obj, dict) and isinstance(obj.get(which), dict): obj = obj[which]
     if isinstance(obj, dict) and isinstance(obj.get('state_dict'), dict): obj = obj['state_dict']

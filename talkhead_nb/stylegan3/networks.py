@@ -114,7 +114,8 @@ class SG3Config:
     _MAP = {'num_layers': 'mapping_layers', 'lr_multiplier': 'mapping_lr_multiplier', 'w_avg_beta': 'w_avg_beta'}
     @classmethod
     def from_init_kwargs(cls, kw: dict, source: str = 'init kwargs') -> 'SG3Config':
-        "Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error naming the field."
+        """Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error
+        naming the field."""
         kw = dict(kw); mk = kw.pop('mapping_kwargs', {}) or {}
         if not isinstance(mk, dict): raise CheckpointError(f'{source}: mapping_kwargs is {short(mk)}, not a dict')
         out = {}
@@ -557,7 +558,8 @@ class Generator(nn.Module):
         return self.synthesis(ws, update_emas=update_emas, **synthesis_kwargs)
 
 def make_transform(tx, ty, angle) -> torch.Tensor: # [3,3] or [N,3,3] float32
-    "The official `gen_images.py` transform: rotation by `angle` degrees and translation (tx, ty); pass its inverse as `transform`."
+    """The official `gen_images.py` transform: rotation by `angle` degrees and translation (tx, ty); pass its inverse as
+    `transform`."""
     tx, ty, a = (torch.as_tensor(v, dtype=torch.float64) for v in (tx, ty, angle))
     tx, ty, a = torch.broadcast_tensors(tx, ty, torch.deg2rad(a))
     s, c = torch.sin(a), torch.cos(a)

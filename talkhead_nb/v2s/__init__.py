@@ -1,7 +1,8 @@
 """Video2StyleGAN: S-channel discovery (`channels`), the method (`method`) and its measurement (`bench`).
 
-The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562): `from
-talkhead_nb.v2s import X` loads only the module that defines X. Written by hand (nbdev leaves `__init__.py` alone);
+The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562):
+`from talkhead_nb.v2s import X` loads only the module that defines X.
+Written by hand (nbdev leaves `__init__.py` alone);
 `tests/test_structure.py` checks that this table matches the modules' `__all__` (the command-line glue in
 `commands` is left out: `talkhead` loads it)."""
 

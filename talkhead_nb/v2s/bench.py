@@ -19,8 +19,9 @@ from .method import (Encoded, LOCAL_ANCHORS, METHODS, RESIDUAL_MODES, V2SConfig,
                                     temporal_mean)
 
 # %% auto #0
-__all__ = ['output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
-           'v2s_benchmark']
+__all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
+           'Scores', 'BenchRow', 'BenchResult', 'table_variants', 'row_label', 'BenchRun', 'benchmark_rows',
+           'control_rows', 'reference_rows', 'v2s_benchmark']
 
 # %% ../../nbs/42_v2s_bench.ipynb #b1afe46c
 def _boxes(frames: torch.Tensor, work_size: int = 256) -> tuple[list, float]:
@@ -46,7 +47,8 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
                         model: str = 'synth', embedder=None, lpips=None,
                         id_net=None # `posenet.IdentityRegressor` for ID_synth (default: the shipped one when model='synth')
                        ) -> dict:
-    "ΔK (×10⁻³ of the image size), ID (and ID_synth on the synthetic world), LP and pose error (degrees) of one reenacted video."
+    """ΔK (×10⁻³ of the image size), ID (and ID_synth on the synthetic world), LP and pose error (degrees) of one
+    reenacted video."""
     from talkhead_nb.metrics import keypoint_distance, id_distance, LPIPS, rotation_angle
     from talkhead_nb.face import DlibEmbedder, head_pose
     from talkhead_nb.core import rotation_matrix
@@ -82,7 +84,8 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
     return res
 
 def fid_between(a: torch.Tensor, b: torch.Tensor) -> float|None:
-    "FID between two sets of frames (the paper's forward-vs-reverse consistency), or None without the Inception weights."
+    """FID between two sets of frames (the paper's forward-vs-reverse consistency), or None without the Inception
+    weights."""
     from talkhead_nb import zoo
     from talkhead_nb.metrics import fid
     if not zoo.available('inception-fid'): return None
@@ -117,7 +120,8 @@ def synthetic_benchmark(n_frames: int = 48, size: int = 64, reference_seed: int 
 
 # %% ../../nbs/42_v2s_bench.ipynb #07d706d2
 def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> dict:
-    "Video2StyleGAN on the synthetic world with the shipped tiny G: video, side-by-side, stills and metrics under `out`."
+    """Video2StyleGAN on the synthetic world with the shipped tiny G: video, side-by-side, stills and metrics under
+    `out`."""
     import json
     from talkhead_nb.stylegan3.load import load_generator
     from talkhead_nb.video import write_video
@@ -130,7 +134,8 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     log(f'v2s: reference projected and PTI-tuned in {t_ref:.1f} s')
     t = time.time(); enc = v.encode(bm['driving']); t_enc = time.time() - t
     log(
-        f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s ({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})'
+        f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s '
+        f'({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})'
     )
     D, ang = bm['driving'][enc.frames], bm['angles'][enc.frames]
     rows, vids = [], {}
@@ -194,130 +199,213 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     log(f'v2s: wrote {", ".join(str(p) for p in files.values())} in {time.time() - t0:.0f} s')
     return files
 
-# %% ../../nbs/42_v2s_bench.ipynb #5d406a94
-def v2s_benchmark(
-    G=None,
-    n_frames: int = 48,
-    cfg: V2SConfig | None = None,
-    residuals=RESIDUAL_MODES,
-    anchors=LOCAL_ANCHORS,
-    reference_seed: int = 7_000_001,  # the reference of the main tables
-    extra_references: tuple = (
-        7_000_006,
-        7_000_008,
-    ),  # more reference seeds, same driving clip: does the ordering carry over?
-    log=print,
-    progress: bool = False,
-) -> dict:  # progress: a bar over the method rows
-    """All methods × both Eq. 10 readings × both Eq. 1 anchors × forward/reversed driving on the synthetic benchmark,
-    bounds, controls for the temporal filter, and the default rows again for `extra_references`: metrics and timings."""
+# %% ../../nbs/42_v2s_bench.ipynb #249c62d0
+@dataclass
+class Scores:
+    "One reenacted clip's metrics on one driving direction."
+    dK: float                      # ΔK, ×10⁻³ of the image size
+    ID: float                      # dlib identity distance to the reference (the paper's ID)
+    ID_synth: float                # pose-blind synthetic identity distance (nan off the synthetic world)
+    LP: float                      # LPIPS-alex to the reference
+    pose: float                    # rotation error against the driving frame, measured the same way (°)
+    pose_gt: float                 # rotation error against the driving ground truth (°)
+    PSNR: float                    # against the ground-truth reenactment (dB, 100 when identical)
+    synth_ms: float|None = None    # synthesis time per frame
+
+    @classmethod
+    def from_metrics(cls, m: dict, psnr_db: float, synth_ms: float|None = None) -> 'Scores':
+        "From `reenactment_metrics`' dict and the PSNR against the ground truth."
+        return cls(m['dK_1e3'], m['ID'], m.get('ID_synth', float('nan')), m['LP'], m['pose_err_deg'],
+                   m['pose_err_gt_deg'], psnr_db, synth_ms)
+
+@dataclass
+class BenchRow:
+    "A table row: a method (or bound) with its Eq. 10 reading and Eq. 1 anchor, scored forward (f) and reversed (r)."
+    method: str
+    residual: str                  # Eq. 10 reading, '—' where the row has no residual term
+    anchor: str                    # Eq. 1 anchor, '—' where the row has no local channels
+    f: Scores
+    r: Scores
+    FID_fr: float|None = None      # FID between the forward and reverse outputs (nan without Inception weights)
+    control: str|None = None       # for control rows: what was changed
+    reference_seed: int|None = None  # for the other-reference rows
+
+    def side(self, direction: str) -> Scores:
+        "The scores of 'f'/'forward' or 'r'/'reverse'."
+        return self.f if direction in ('f', 'forward') else self.r
+
+    def mean(self, metric: str) -> float:
+        "The forward/reverse mean of one metric."
+        return (getattr(self.f, metric) + getattr(self.r, metric)) / 2
+
+    @classmethod
+    def from_dict(cls, d: dict) -> 'BenchRow':
+        return cls(**{**d, 'f': Scores(**d['f']), 'r': Scores(**d['r'])})
+
+# %% ../../nbs/42_v2s_bench.ipynb #ad9cc4fa
+@dataclass
+class BenchResult:
+    "Everything `v2s_benchmark` measured; JSON on disk (without `outputs`, the frames, which stay in memory)."
+    rows: list[BenchRow]           # every method × Eq. 10 reading × Eq. 1 anchor
+    bounds: list[BenchRow]         # ground truth, placed reconstruction, static reference
+    controls: list[BenchRow]       # the temporal filter's controls
+    references: list[BenchRow]     # the default rows again for other reference identities
+    n_frames: int
+    reference_seed: int
+    config: dict
+    LP_comparable: bool
+    pose_floor_gt_deg: float       # the landmark tracker's own pose error on the driving frames
+    timings: dict
+    fid: str
+    machine: str = ''
+    wall_s: float = 0.
+    outputs: dict = field(default_factory=dict, repr=False)   # (residual, anchor, method, direction) -> frames
+
+    def pick(self, method: str, residual: str = '—', anchor: str = '—', table: str = 'rows') -> BenchRow:
+        "The row of `method` under an Eq. 10 reading and an Eq. 1 anchor (rows that have none match any)."
+        for r in getattr(self, table):
+            if r.method == method and r.residual in (residual, '—') and r.anchor in (anchor, '—'): return r
+        raise KeyError(f'no {table} row for {method!r} (residual {residual!r}, anchor {anchor!r})')
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != 'outputs'}
+
+    def save(self, path) -> Path:
+        import json
+        from talkhead_nb.core import atomic_path
+        with atomic_path(path) as tmp: Path(tmp).write_text(json.dumps(self.to_json(), indent=1))
+        return Path(path)
+
+    @classmethod
+    def load(cls, path) -> 'BenchResult':
+        import json
+        d = json.loads(Path(path).read_text())
+        tables = {k: [BenchRow.from_dict(r) for r in d[k]] for k in ('rows', 'bounds', 'controls', 'references')}
+        return cls(**{**d, **tables})
+
+# %% ../../nbs/42_v2s_bench.ipynb #eb383baa
+BOUNDS = ('ground truth', 'placed reconstruction', 'static reference')
+
+def table_variants(residuals=RESIDUAL_MODES, anchors=LOCAL_ANCHORS):
+    "(method, Eq. 10 reading, Eq. 1 anchor) of every table row; LF has no residual term, the baseline no local channels."
+    for res in residuals:
+        for anc in anchors:
+            for mth in METHODS:
+                if mth == 'lf' and res != residuals[0]: continue
+                if mth == 'baseline' and anc != anchors[0]: continue
+                yield mth, res, anc
+
+def row_label(name: str, res: str, anc: str) -> dict:
+    "A row's method, Eq. 10 reading and Eq. 1 anchor, '—' where the row has none."
+    return {'method': name, 'residual': res if name in METHODS and name != 'lf' else '—',
+            'anchor': anc if name in METHODS and name != 'baseline' else '—'}
+
+# %% ../../nbs/42_v2s_bench.ipynb #1354f2c1
+@dataclass
+class BenchRun:
+    "One reference set on a `Video2StyleGAN`, the benchmark clip, and its forward and reverse encodings."
+    v: Video2StyleGAN
+    bm: dict                       # `synthetic_benchmark(...)` of the reference
+    encs: dict                     # direction -> Encoded
+    lp_ok: list = field(default_factory=list)       # whether each LPIPS was comparable (real backbone)
+    outputs: dict = field(default_factory=dict)     # (residual, anchor, method, direction) -> frames
+
+    def clip(self, direction: str, key: str) -> torch.Tensor:
+        "The benchmark's `key` ('driving', 'angles', 'target') in the direction, restricted to the encoded frames."
+        x = self.bm[key] if direction == 'forward' else self.bm[key].flip(0)
+        return x[self.encs[direction].frames]
+
+    def render(self, name: str, res: str, anc: str, direction: str, enc=None) -> torch.Tensor:
+        "One row's frames: a method under (Eq. 10 reading, Eq. 1 anchor), or a bound."
+        enc, motion = enc or self.encs[direction], self.v.cfg.motion
+        if name == 'ground truth': return self.clip(direction, 'target')
+        if name == 'static reference': return self.bm['reference'][None].expand(len(enc.frames), -1, -1, -1).contiguous()
+        if name == 'placed reconstruction': return self.v.synthesize(enc, 'lf', replace(motion, parts=()))[0]
+        return self.v.synthesize(enc, name, replace(motion, residual=res, local_anchor=anc))[0]
+
+    def score(self, frames: torch.Tensor, direction: str, synth_ms: float|None = None) -> Scores:
+        "The metrics of one direction's output frames."
+        from talkhead_nb.metrics import psnr
+        m = reenactment_metrics(frames, self.clip(direction, 'driving'), self.bm['reference'], self.clip(direction, 'angles'))
+        self.lp_ok.append(m['LP_comparable'])
+        db = float(psnr(frames, self.clip(direction, 'target'), identical=100.0).mean())
+        return Scores.from_metrics(m, db, synth_ms)
+
+    def scored(self, name: str, res: str, anc: str, encs: dict|None = None, **extra) -> BenchRow:
+        "A row scored in both directions (no timings or FID), with `encs` replacing the run's encodings."
+        sc = {d[0]: self.score(self.render(name, res, anc, d, (encs or self.encs)[d]), d) for d in ('forward', 'reverse')}
+        return BenchRow(**row_label(name, res, anc), **sc, **extra)
+
+# %% ../../nbs/42_v2s_bench.ipynb #887f0476
+def benchmark_rows(run: BenchRun, residuals, anchors, log=print, progress: bool = False) -> list[BenchRow]:
+    "Every method row, timed, with its frames kept in `run.outputs` and the forward/reverse FID when available."
+    from tqdm.auto import tqdm
+    rows = []
+    for mth, res, anc in tqdm(list(table_variants(residuals, anchors)), disable=not progress, desc='benchmark rows'):
+        sc = {}
+        for direction in ('forward', 'reverse'):
+            t = time.time(); fr = run.render(mth, res, anc, direction); ts = time.time() - t
+            run.outputs[(res, anc, mth, direction)] = fr
+            sc[direction[0]] = run.score(fr, direction, 1e3 * ts / len(fr))
+        f = fid_between(run.outputs[(res, anc, mth, 'forward')], run.outputs[(res, anc, mth, 'reverse')])
+        rows.append(BenchRow(**row_label(mth, res, anc), **sc, FID_fr=f if f is not None else float('nan')))
+        log(rows[-1])
+    return rows
+
+def control_rows(run: BenchRun, residual: str, anchors) -> list[BenchRow]:
+    "What the temporal filter on Eq. 7 buys, and what the same filter on the shared driving embedding gives."
+    cfg, v = run.v.cfg, run.v
+    if cfg.pose_smooth <= 1: return []
+    per_frame = {d: replace(e, pose=v.pose_encoding(e.canonical, smooth=1)) for d, e in run.encs.items()}
+    smoothed = {d: replace(e, ws=temporal_mean(e.ws, cfg.pose_smooth)) for d, e in run.encs.items()}
+    out = []
+    for what, encs, names in [('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
+                              (f'driving W+ smoothed (k={cfg.pose_smooth})', smoothed,
+                               [('baseline', anchors[0]), *[('ours', a) for a in anchors]])]:
+        out += [run.scored(name, residual, anc, encs, control=what) for name, anc in names]
+    return out
+
+# %% ../../nbs/42_v2s_bench.ipynb #3e59d95c
+def reference_rows(run: BenchRun, seeds, n_frames: int, residual: str, anchors) -> list[BenchRow]:
+    "The default rows again for other reference identities, on the same driving encodings (Eq. 7 redone)."
+    out = []
+    for seed in seeds:
+        bm2 = synthetic_benchmark(n_frames, reference_seed=seed)
+        run.v.set_reference(bm2['reference'])
+        encs2 = {d: replace(e, pose=run.v.pose_encoding(e.canonical)) for d, e in run.encs.items()}
+        other = BenchRun(run.v, bm2, run.encs, run.lp_ok, run.outputs)
+        for name, anc in [('baseline', anchors[0]), *[('ours', a) for a in anchors], (BOUNDS[1], '—'), (BOUNDS[0], '—')]:
+            out.append(other.scored(name, residual, anc, encs2, reference_seed=seed))
+    return out
+
+def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES,
+                  anchors=LOCAL_ANCHORS,
+                  reference_seed: int = 7_000_001,               # the reference of the main tables
+                  extra_references: tuple = (7_000_006, 7_000_008),  # more references: does the ordering carry over?
+                  log=print, progress: bool = False) -> BenchResult:
+    "All methods × Eq. 10 readings × Eq. 1 anchors × forward/reverse, the bounds, the controls and other references."
     from talkhead_nb import zoo
-    from talkhead_nb.metrics import psnr
     from talkhead_nb.stylegan3.load import load_generator
-    G = G if G is not None else load_generator('tiny-synth')
     cfg = cfg or V2SConfig.fast()
     bm = synthetic_benchmark(n_frames, reference_seed=reference_seed)
-    v = Video2StyleGAN(G, cfg=cfg)
+    v = Video2StyleGAN(G if G is not None else load_generator('tiny-synth'), cfg=cfg)
     t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
-    def clip(bm: dict, direction: str, key: str) -> torch.Tensor:
-        return bm[key] if direction == 'forward' else bm[key].flip(0)
-    encs = {}
-    for direction in ('forward', 'reverse'):
-        D, A = clip(bm, direction, 'driving'), clip(bm, direction, 'angles')
-        t = time.time(); enc = v.encode(D); te = time.time() - t
-        encs[direction] = (enc, D[enc.frames], A[enc.frames], te)
-        log(f'{direction}: encoded {len(enc.frames)} frames in {te:.1f} s')
-    lp_ok = []
-    def render(name: str, res: str, anc: str, enc: Encoded, bm: dict, direction: str) -> torch.Tensor:   # one row's frames
-        if name == 'ground truth': return clip(bm, direction, 'target')[enc.frames]
-        if name == 'static reference': return bm['reference'][None].expand(len(enc.frames), -1, -1, -1).contiguous()
-        if name == 'placed reconstruction': return v.synthesize(enc, 'lf', replace(cfg.motion, parts=()))[0]   # G(w_ref) + transform only
-        return v.synthesize(enc, name, replace(cfg.motion, residual=res, local_anchor=anc))[0]
-    def measure(fr: torch.Tensor, bm: dict, direction: str) -> dict:   # one direction's metrics as table columns
-        enc, D, A, te = encs[direction]
-        m, k = reenactment_metrics(fr, D, bm['reference'], A), direction[0]
-        lp_ok.append(m['LP_comparable'])
-        return {
-            f'dK_{k}': m['dK_1e3'],
-            f'ID_{k}': m['ID'],
-            f'IDs_{k}': m.get('ID_synth', float('nan')),
-            f'LP_{k}': m['LP'],
-            f'pose_{k}': m['pose_err_deg'],
-            f'pose_gt_{k}': m['pose_err_gt_deg'],
-            f'PSNR_{k}': float(psnr(fr, clip(bm, direction, 'target')[enc.frames], identical=100.0).mean()),
-        }
-    def label(name: str, res: str, anc: str) -> dict:   # '—' where a row has no residual term or no local channels
-        return {'method': name, 'residual': res if name in METHODS and name != 'lf' else '—',
-                'anchor': anc if name in METHODS and name != 'baseline' else '—'}
-    def variants():   # (method, Eq. 10 reading, Eq. 1 anchor) of every table row
-        for res in residuals:
-            for anc in anchors:
-                for mth in METHODS:
-                    if mth == 'lf' and res != residuals[0]: continue          # LF has no residual term
-                    if mth == 'baseline' and anc != anchors[0]: continue      # the baseline has no local channels
-                    yield mth, res, anc
-    rows, outs = [], {}
-    from tqdm.auto import tqdm
-    for mth, res, anc in tqdm(list(variants()), disable=not progress, desc='benchmark rows'):
-        row = label(mth, res, anc)
-        for direction, (enc, D, A, te) in encs.items():
-            t = time.time(); fr = render(mth, res, anc, enc, bm, direction); ts = time.time() - t
-            outs[(res, anc, mth, direction)] = fr
-            row.update(measure(fr, bm, direction), **{f'synth_ms_{direction[0]}': 1e3 * ts / len(fr)})
-        f = fid_between(outs[(res, anc, mth, 'forward')], outs[(res, anc, mth, 'reverse')])
-        row['FID_fr'] = f if f is not None else float('nan')
-        rows.append(row); log(row)
-    def scored(name: str, res: str, anc: str, encs_: dict, bm: dict) -> dict:   # a row without timings or FID
-        row = label(name, res, anc)
-        for direction, e in encs_.items(): row.update(measure(render(name, res, anc, e, bm, direction), bm, direction))
-        log(row); return row
-    # the scale each metric is read on: a perfect reenactment, the reconstruction only placed, a frozen image
-    bounds = [
-        scored(name, '—', '—', {d: e[0] for d, e in encs.items()}, bm)
-        for name in ('ground truth', 'placed reconstruction', 'static reference')
-    ]
-    controls = []   # what our temporal filter on Eq. 7 buys, and what the same filter on the shared driving embedding would give every method
-    if cfg.pose_smooth > 1:
-        per_frame = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical, smooth=1)) for d, e in encs.items()}
-        smoothed = {d: replace(e[0], ws=temporal_mean(e[0].ws, cfg.pose_smooth)) for d, e in encs.items()}
-        for what, encs_, names in [
-            ('Eq. 7 per frame (pose_smooth=1)', per_frame, [('ours', a) for a in anchors]),
-            (
-                f'driving W+ smoothed (k={cfg.pose_smooth})',
-                smoothed,
-                [('baseline', anchors[0]), *[('ours', a) for a in anchors]],
-            ),
-        ]:
-            controls += [{'control': what, **scored(name, residuals[0], anc, encs_, bm)} for name, anc in names]
-    references = []   # the same driving clip and encodings; another reference: set_reference + Eq. 7 again
-    for seed in extra_references:
-        bm2 = synthetic_benchmark(n_frames, reference_seed=seed)
-        v.set_reference(bm2['reference'])
-        encs2 = {d: replace(e[0], pose=v.pose_encoding(e[0].canonical)) for d, e in encs.items()}
-        for name, anc in [
-            ('baseline', anchors[0]),
-            *[('ours', a) for a in anchors],
-            ('placed reconstruction', '—'),
-            ('ground truth', '—'),
-        ]:
-            references.append({'reference_seed': seed, **scored(name, residuals[0], anc, encs2, bm2)})
-    enc, D, A, te = encs['forward']
-    floor = reenactment_metrics(D, D, bm['reference'], A)['pose_floor_gt_deg']
-    return {
-        'rows': rows,
-        'bounds': bounds,
-        'controls': controls,
-        'references': references,
-        'n_frames': n_frames,
-        'config': asdict(cfg),
-        'LP_comparable': all(lp_ok),
-        'pose_floor_gt_deg': floor,
-        'reference_seed': reference_seed,
-        'timings': {
-            'reference_s': t_ref,
-            'encode_s_per_frame': te / len(enc.frames),
-            **{f'{k}_s_per_frame': s / len(enc.frames) for k, s in enc.timings.items()},
-        },
-        'fid': 'computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid',
-        '_outputs': outs,
-    }
+    encs, te = {}, {}
+    for d in ('forward', 'reverse'):
+        t = time.time(); encs[d] = v.encode(bm['driving'] if d == 'forward' else bm['driving'].flip(0)); te[d] = time.time() - t
+        log(f'{d}: encoded {len(encs[d].frames)} frames in {te[d]:.1f} s')
+    run = BenchRun(v, bm, encs)
+    res = BenchResult(rows=benchmark_rows(run, residuals, anchors, log, progress),
+                      bounds=[run.scored(name, '—', '—') for name in BOUNDS],
+                      controls=control_rows(run, residuals[0], anchors), references=[], n_frames=n_frames,
+                      reference_seed=reference_seed, config=asdict(cfg), LP_comparable=False, pose_floor_gt_deg=float(
+                          reenactment_metrics(run.clip('forward', 'driving'), run.clip('forward', 'driving'), bm['reference'],
+                                              run.clip('forward', 'angles'))['pose_floor_gt_deg']),
+                      timings={}, fid='computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid',
+                      outputs=run.outputs)
+    res.references = reference_rows(run, extra_references, n_frames, residuals[0], anchors)
+    res.LP_comparable = all(run.lp_ok)
+    n = len(encs['forward'].frames)
+    res.timings = {'reference_s': t_ref, 'encode_s_per_frame': te['forward'] / n,
+                   **{f'{k}_s_per_frame': s / n for k, s in encs['forward'].timings.items()}}
+    return res

@@ -132,7 +132,8 @@ class ChannelSets:
             for layer, c, *_ in v:
                 if layer not in syn.layer_names:
                     raise ValueError(
-                        f'ChannelSets[{p!r}]: layer {layer} is not in this generator ({syn.layer_names[0]}…); the sets were found on another model'
+                        f'ChannelSets[{p!r}]: layer {layer} is not in this generator ({syn.layer_names[0]}…); the '
+                        'sets were found on another model'
                     )
                 if not 0 <= c < getattr(syn, layer).in_channels:
                     raise ValueError(
@@ -168,7 +169,8 @@ def select_channels(table: IOUTable,
     "Eq. 9: the channels of each part whose IOU⁺ and IOU⁻ pass the thresholds, best IOU⁺ first."
     if neg_rule not in ('max', 'min'):
         raise ValueError(
-            f"select_channels: neg_rule must be 'max' (IOU⁻ ≤ t_bg) or 'min' (IOU⁻ ≥ t_bg, as printed), got {neg_rule!r}"
+            "select_channels: neg_rule must be 'max' (IOU⁻ ≤ t_bg) or 'min' (IOU⁻ ≥ t_bg, as printed), got "
+            f"{neg_rule!r}"
         )
     sets = {}
     for i, p in enumerate(table.parts):

@@ -41,7 +41,8 @@ def _eyes_mouth(lm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return 0.5 * (lm[..., 36:42, :].mean(-2) + lm[..., 42:48, :].mean(-2)), lm[..., 48:68, :].mean(-2)
     if lm.shape[-2] == 5: return 0.5 * (lm[..., 0, :] + lm[..., 1, :]), 0.5 * (lm[..., 3, :] + lm[..., 4, :])
     raise ValueError(
-        f'canonical_params: landmarks must be [T,68,2] (iBUG) or [T,5,2] (MTCNN: eyes, nose, mouth corners), got {lm.shape}'
+        'canonical_params: landmarks must be [T,68,2] (iBUG) or [T,5,2] (MTCNN: eyes, nose, mouth corners), got '
+        f'{lm.shape}'
     )
 
 def canonical_params(landmarks, # [T,68,2] or [T,5,2] pixels (NaN rows: frames without a face)
@@ -95,7 +96,8 @@ def _similarity_u(params: np.ndarray, size: int, canonical_eye) -> torch.Tensor:
     return A
 
 def fourier_transform(params, size: int, canonical_eye='synth') -> torch.Tensor: # [T,3,3] float32
-    "Eq. 6: the synthesis `transform` that places a canonical face like the frame (pass as `G.synthesis(ws, transform=...)`)."
+    """Eq. 6: the synthesis `transform` that places a canonical face like the frame (pass as `G.synthesis(ws,
+    transform=...)`)."""
     return torch.linalg.inv(_similarity_u(params, size, canonical_eye)).float()
 
 def canonicalize(frames: torch.Tensor, # [T,3,H,W] in [0,1]
@@ -515,7 +517,8 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
 @patch
 def pose_encoding(self: Video2StyleGAN, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
                   progress: bool = False, smooth: int|None = None) -> PoseEncoding: # smooth: default cfg.pose_smooth
-    "Eq. 7 against the current reference (after a new `set_reference`, `replace(enc, pose=v.pose_encoding(enc.canonical))` reuses an encoding)."
+    """Eq. 7 against the current reference (after a new `set_reference`, `replace(enc,
+    pose=v.pose_encoding(enc.canonical))` reuses an encoding)."""
     c = self.cfg
     if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
     if c.pose_target not in ('relative', 'absolute'):
@@ -586,7 +589,8 @@ def _retarget_styles(G, Gt, w_p: torch.Tensor, styles: dict) -> dict:
 
 def reenact(G, reference, driving, co_driving=None, out=None, sets='auto', regressor='synth',
             cfg: V2SConfig|None = None, method: str = 'ours', progress: bool = True) -> Reenactment:
-    "Video2StyleGAN in one call: prepare `reference`, drive it with `driving` (and `co_driving`), optionally write `out`."
+    """Video2StyleGAN in one call: prepare `reference`, drive it with `driving` (and `co_driving`), optionally write
+    `out`."""
     v = Video2StyleGAN(G, sets, regressor, cfg)
     t = time.time(); v.set_reference(reference, progress=progress)
     r = v(driving, co_driving, out, method, progress=progress)
