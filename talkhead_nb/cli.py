@@ -63,6 +63,7 @@ def fallbacks() -> list[str]:
         out.append('I3D Kinetics-400 weights missing: FVD needs a plugged-in feature extractor')
     return out
 
+# %% ../nbs/90_cli.ipynb #66e253ce
 def info() -> dict:
     "The environment report as a dict (what `talkhead info --json` prints)."
     dev = get_device()
@@ -105,6 +106,7 @@ def _crop_square(img: torch.Tensor, cx: float, cy: float, half: float, size: int
         img[None], grid, mode='bilinear', padding_mode='border', align_corners=False
     )[0].clamp(0, 1)
 
+# %% ../nbs/90_cli.ipynb #487aad1c
 def demo(
     out: str | Path = 'outputs', size: int = 256, n_frames: int = 50, fps: int = 25, log=print, v2s_frames: int = 48
 ) -> dict:

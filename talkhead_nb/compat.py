@@ -72,6 +72,7 @@ def nms_reference(boxes: torch.Tensor, # [N, 4] boxes as (x1, y1, x2, y2)
 
 # %% ../nbs/01_compat.ipynb #3b3ad5fb
 _STATE = {'mode': None}
+
 _LIBS = []  # keep torch.library handles alive
 
 def nms_op(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float) -> torch.Tensor:
@@ -123,6 +124,7 @@ class _PostImportFinder:
                 return spec
         return None
 
+# %% ../nbs/01_compat.ipynb #57edd7d7
 def ensure_torchvision_ops() -> str:
     "Make torchvision usable on this torch: returns 'native' (extension loads; nothing done) or 'fallback'."
     if _STATE['mode'] is not None: return _STATE['mode']

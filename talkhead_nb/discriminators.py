@@ -59,6 +59,7 @@ class MinibatchStdLayer(nn.Module):
         y = ((y - y.mean(0)).square().mean(0) + 1e-8).sqrt().mean([2, 3, 4]).reshape(-1, Fc, 1, 1).repeat(G, 1, H, W)
         return torch.cat([x, y], 1)
 
+# %% ../nbs/23_discriminators.ipynb #4a726a3b
 class DiscriminatorEpilogue(nn.Module):
     "The 4×4 head: minibatch std, conv, fc, score."
     def __init__(

@@ -233,6 +233,7 @@ def ffhq_align(image, landmarks: np.ndarray, output_size: int = 1024, pad: bool 
     if ts != output_size: img = img.resize((output_size, output_size), Image.LANCZOS)
     return to_tensor(img), FFHQTransform(quad=full, size=output_size)
 
+# %% ../nbs/13_face.ipynb #05625bfd
 def paste_back(aligned: torch.Tensor, # [3,S,S] (possibly edited) aligned crop
                transform: FFHQTransform, # from `ffhq_align`
                frame, # the original image
@@ -699,6 +700,7 @@ class ExpressionBasis:
         x = torch.as_tensor(Fr[17:], dtype=torch.float64).reshape(-1) - self.mean.double()
         return ((self.components.double() @ x) / self.scales.double()).numpy()
 
+# %% ../nbs/13_face.ipynb #d401cdf2
 def fit_expression_basis(frontal: np.ndarray, # [N,68,2] frontalised landmarks
                          k: int = 10) -> ExpressionBasis:
     "PCA (SVD) of the inner 51 frontal points; scales are each component's standard deviation."

@@ -159,6 +159,7 @@ class InceptionModule3D(nn.Module):
     def forward(self, x):
         return torch.cat([self.b0(x), self.b1b(self.b1a(x)), self.b2b(self.b2a(x)), self.b3b(self.b3a(x))], 1)
 
+# %% ../nbs/11_featnets.ipynb #8f805376
 # (name, kind, arguments) — the I3D graph as a table
 I3D_LAYOUT = [
     ('Conv3d_1a_7x7', 'unit', (3, 64, (7, 7, 7), (2, 2, 2))),

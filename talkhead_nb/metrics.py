@@ -155,6 +155,7 @@ def _load_tv_features(net: nn.Module, sd: dict) -> None:
         mapped[f'slice{where[idx]}.{idx}.{param}'] = v
     net.load_state_dict(mapped, strict=True)
 
+# %% ../nbs/12_metrics.ipynb #4acfd464
 class LPIPS(nn.Module):
     "LPIPS distance per image pair: inputs [N,3,H,W] in [0,1] -> [N]."
     def __init__(self, net: str = 'alex', # 'alex' (default, as the papers) or 'vgg'
@@ -452,6 +453,7 @@ METRICS = {
     ]
 }
 
+# %% ../nbs/12_metrics.ipynb #1d30b251
 @dataclass
 class EvalReport:
     "Per-frame values and aggregates of an evaluation."

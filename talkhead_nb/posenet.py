@@ -299,6 +299,7 @@ class SixDRepNet(nn.Module):
         assert_shape(y, (x.shape[0], 3), '6DRepNet angles')
         return y
 
+# %% ../nbs/14_posenet.ipynb #1cde8ffd
 def load_6drepnet(path=None, device: str = 'cpu') -> SixDRepNet:
     "6DRepNet from its published deploy checkpoint (`zoo` name '6drepnet'), loaded as plain tensors."
     from talkhead_nb import zoo

@@ -125,6 +125,7 @@ EXPRESSIONS = (
     'squint',
 )
 
+# %% ../nbs/10_synth.ipynb #76e42d90
 @dataclass
 class Expression:
     """Blendshape-like expression coefficients in [0, 1]. *left/right are the subject's own* (subject's left = image
@@ -373,6 +374,7 @@ def _unit_point(u0, v, t):
     "Points u0 + t v [3,B,H,W] (misses clamped far away)."
     return u0 + t.clamp(max=1e4) * v
 
+# %% ../nbs/10_synth.ipynb #6a451fd6
 def _c(t):
     "A per-batch vector [B,K] (or a constant [K]) as [K,B,1,1] / [K,1,1,1] for component-first maths."
     return t.T[:, :, None, None] if t.dim() == 2 else t[:, None, None, None]
@@ -552,6 +554,7 @@ def _landmarks_head(G) -> torch.Tensor:
     assert out.shape == (B, 68, 3)
     return out
 
+# %% ../nbs/10_synth.ipynb #a8cb7f91
 def _project(G, p_head, size):
     "Head-frame points [B,K,3] -> pixel coordinates [B,K,2] (pixel centres at integers) and ray depth t [B,K]."
     X = (

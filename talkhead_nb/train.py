@@ -109,6 +109,7 @@ def optimize(self: Trainer, name: str, loss: torch.Tensor) -> None:
 @patch(as_prop=True)
 def ckpt_path(self: Trainer) -> Path: return self.out_dir / 'checkpoint.safetensors'
 
+# %% ../nbs/05_train.ipynb #008cd88b
 @patch
 # -- checkpoints ---------------------------------------------------------------------------------------------
 def save(self: Trainer) -> Path:

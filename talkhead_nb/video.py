@@ -230,66 +230,70 @@ class VideoWriter:
             raise ValueError(f'{self.path}: quality must be in [0, 10], got {quality!r}')
         self.quality, self.extra_meta = quality, check_extra_meta(extra_meta, self.path)
         self.n, self._gen, self._ctx, self.size = 0, None, None, None
-
-    def _open(self, w, h):
-        import imageio_ffmpeg
-        if w % 2 or h % 2:
-            raise ImageFormatError(
-                f'{self.path}: frame size {w}x{h} is odd; H.264 (yuv420p) needs even sizes — crop or pad the frames'
-            )
-        self._ctx = atomic_path(self.path)
-        self._tmp = self._ctx.__enter__()
-        meta = ['-metadata', f'comment={PROVENANCE_TAG}', '-metadata', f'description={PROVENANCE_TAG}',
-                '-metadata', f'encoder_software=talkhead_nb {__version__}']
-        for k, v in self.extra_meta.items(): meta += ['-metadata', f'{k}={v}']
-        self._gen = imageio_ffmpeg.write_frames(
-            str(self._tmp),
-            (w, h),
-            fps=self.fps,
-            codec='libx264',
-            pix_fmt_in='rgb24',
-            pix_fmt_out='yuv420p',
-            quality=self.quality,
-            macro_block_size=1,
-            ffmpeg_log_level='error',
-            output_params=['-movflags', '+faststart+use_metadata_tags', '-f', 'mp4'] + meta,
-        )
-        self._gen.send(None)
-        self.size = (w, h)
-
-    def write(self, frame) -> None:
-        "Append one frame (anything `to_tensor` accepts, [3,H,W] in [0,1])."
-        t = to_tensor(frame, what=f'{self.path} frame {self.n}')
-        if self._gen is None: self._open(t.shape[2], t.shape[1])
-        if (t.shape[2], t.shape[1]) != self.size:
-            raise ImageFormatError(
-                f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is '
-                f'{self.size[0]}x{self.size[1]}'
-            )
-        if self.mark: t = visible_mark(t)
-        self._gen.send(to_uint8(t, check=False).tobytes())  # `t` was validated by to_tensor above
-        self.n += 1
-
-    def close(self) -> Path:
-        "Finish encoding and move the file into place."
-        if self._gen is None: raise RuntimeError(f'{self.path}: no frames were written')
-        self._gen.close(); self._gen = None
-        self._ctx.__exit__(None, None, None)
-        return self.path
-
-    def abort(self):
-        "Stop without producing the file (the temp file is removed)."
-        if self._gen is not None:
-            try: self._gen.close()
-            except Exception: pass
-            self._gen = None
-            self._ctx.__exit__(RuntimeError, RuntimeError('aborted'), None)
-
     def __enter__(self): return self
     def __exit__(self, typ, val, tb):
         if typ is None: self.close()
         else: self.abort()
         return False
+
+@patch
+def _open(self: VideoWriter, w, h):
+    import imageio_ffmpeg
+    if w % 2 or h % 2:
+        raise ImageFormatError(
+            f'{self.path}: frame size {w}x{h} is odd; H.264 (yuv420p) needs even sizes — crop or pad the frames'
+        )
+    self._ctx = atomic_path(self.path)
+    self._tmp = self._ctx.__enter__()
+    meta = ['-metadata', f'comment={PROVENANCE_TAG}', '-metadata', f'description={PROVENANCE_TAG}',
+            '-metadata', f'encoder_software=talkhead_nb {__version__}']
+    for k, v in self.extra_meta.items(): meta += ['-metadata', f'{k}={v}']
+    self._gen = imageio_ffmpeg.write_frames(
+        str(self._tmp),
+        (w, h),
+        fps=self.fps,
+        codec='libx264',
+        pix_fmt_in='rgb24',
+        pix_fmt_out='yuv420p',
+        quality=self.quality,
+        macro_block_size=1,
+        ffmpeg_log_level='error',
+        output_params=['-movflags', '+faststart+use_metadata_tags', '-f', 'mp4'] + meta,
+    )
+    self._gen.send(None)
+    self.size = (w, h)
+
+# %% ../nbs/03_video.ipynb #cada52d4
+@patch
+def write(self: VideoWriter, frame) -> None:
+    "Append one frame (anything `to_tensor` accepts, [3,H,W] in [0,1])."
+    t = to_tensor(frame, what=f'{self.path} frame {self.n}')
+    if self._gen is None: self._open(t.shape[2], t.shape[1])
+    if (t.shape[2], t.shape[1]) != self.size:
+        raise ImageFormatError(
+            f'{self.path}: frame {self.n} is {t.shape[2]}x{t.shape[1]}, but the video is '
+            f'{self.size[0]}x{self.size[1]}'
+        )
+    if self.mark: t = visible_mark(t)
+    self._gen.send(to_uint8(t, check=False).tobytes())  # `t` was validated by to_tensor above
+    self.n += 1
+
+@patch
+def close(self: VideoWriter) -> Path:
+    "Finish encoding and move the file into place."
+    if self._gen is None: raise RuntimeError(f'{self.path}: no frames were written')
+    self._gen.close(); self._gen = None
+    self._ctx.__exit__(None, None, None)
+    return self.path
+
+@patch
+def abort(self: VideoWriter):
+    "Stop without producing the file (the temp file is removed)."
+    if self._gen is not None:
+        try: self._gen.close()
+        except Exception: pass
+        self._gen = None
+        self._ctx.__exit__(RuntimeError, RuntimeError('aborted'), None)
 
 # %% ../nbs/03_video.ipynb #23c5327c
 def write_video(path: str|os.PathLike, frames, fps: float = 25, mark: bool = False, **kwargs) -> Path:

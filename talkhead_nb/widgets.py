@@ -9,6 +9,7 @@ import torch
 from .stylegan3.networks import make_transform
 from .stylegan3.latents import style_features, edit_styles, style_std, s_layers
 from .v2s.channels import channel_overlay, ChannelSets
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['latent_ws', 'render_latent', 'render_channel', 'render_part_edit', 'LatentExplorer', 'ChannelBrowser', 'PartEditor',
@@ -123,6 +124,7 @@ class _Viewer:
         from IPython.display import display
         self.update(); display(self.box)
 
+# %% ../nbs/80_widgets.ipynb #43e0833a
 class LatentExplorer(_Viewer):
     "Seed and truncation, W+ style mixing (pick the layers taken from a second seed), Fourier tx / ty / angle."
     def __init__(self, G):
@@ -225,6 +227,7 @@ def render_reenact_frame(
     img, _ = model.synthesize(enc, method, m, frames=[frame], placement=placement)
     return {'driving (canonical)': enc.canonical[frame].cpu(), 'reenacted': img[0].cpu()}
 
+# %% ../nbs/80_widgets.ipynb #f3454fc7
 class ReenactPanel(_Viewer):
     """α β γ ζ, the local channel sets, Eq. 1's anchor, Eq. 10's reading, placement source, method and a frame scrubber
     over an encoded video."""
@@ -269,18 +272,21 @@ class ReenactPanel(_Viewer):
         model = Video2StyleGAN(G, cfg=cfg)
         model.set_reference(reference, progress=progress)
         return cls(model, model.encode(driving, co_driving, progress=progress))
-    def panels(self):
-        return render_reenact_frame(
-            self.model,
-            self.enc,
-            self.frame.value,
-            self.alpha.value,
-            self.beta.value,
-            self.gamma.value,
-            self.zeta.value,
-            self.parts.value,
-            self.placement.value,
-            self.method.value,
-            self.residual.value,
-            self.anchor.value,
-        )
+
+# %% ../nbs/80_widgets.ipynb #ba30a4cf
+@patch
+def panels(self: ReenactPanel):
+    return render_reenact_frame(
+        self.model,
+        self.enc,
+        self.frame.value,
+        self.alpha.value,
+        self.beta.value,
+        self.gamma.value,
+        self.zeta.value,
+        self.parts.value,
+        self.placement.value,
+        self.method.value,
+        self.residual.value,
+        self.anchor.value,
+    )

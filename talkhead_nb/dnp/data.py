@@ -46,79 +46,82 @@ class PortraitVideo:
                 raise ValueError(f'{self.source}: {n} must be [T={T}, D], got {tuple(t.shape)}')
         if not 0 <= self.n_test < T: raise ValueError(f'{self.source}: n_test={self.n_test} must be in [0, {T})')
     def __len__(self): return len(self.frames)
-    @classmethod
-    def from_synth(cls, identity: int = 0, # seed of `synth.random_identity`
-                   n_frames: int = 500, size: int = 128, n_test: int|None = None, # default: 20%
-                   seed: int = 0, fps: float = 25.) -> 'PortraitVideo':
-        "A synthetic talking sequence with its exact ground-truth parameters."
-        from talkhead_nb import synth
-        params = synth.talking_sequence(synth.random_identity(identity), n_frames, fps=fps, seed=seed)
-        frames, pose, expr, gaze = [], [], [], []
-        for r in synth.render_batches(params, size, 32):
-            frames.append((r.image * 255).round().to(torch.uint8))
-            pose.append(
-                torch.tensor(
-                    [
-                        [q.pose.yaw, q.pose.pitch, q.pose.roll, q.pose.tx, q.pose.ty, math.log(q.pose.scale)]
-                        for q in r.params
-                    ]
-                )
+
+@patch(cls_method=True)
+def from_synth(cls: PortraitVideo, identity: int = 0, # seed of `synth.random_identity`
+               n_frames: int = 500, size: int = 128, n_test: int|None = None, # default: 20%
+               seed: int = 0, fps: float = 25.) -> 'PortraitVideo':
+    "A synthetic talking sequence with its exact ground-truth parameters."
+    from talkhead_nb import synth
+    params = synth.talking_sequence(synth.random_identity(identity), n_frames, fps=fps, seed=seed)
+    frames, pose, expr, gaze = [], [], [], []
+    for r in synth.render_batches(params, size, 32):
+        frames.append((r.image * 255).round().to(torch.uint8))
+        pose.append(
+            torch.tensor(
+                [
+                    [q.pose.yaw, q.pose.pitch, q.pose.roll, q.pose.tx, q.pose.ty, math.log(q.pose.scale)]
+                    for q in r.params
+                ]
             )
-            expr.append(r.expression.float()); gaze.append(r.gaze_angles.float())
-        pose = torch.cat(pose).float(); pose[:, :3] = pose[:, :3].deg2rad()
-        n_test = max(1, round(0.2 * n_frames)) if n_test is None else n_test
-        return cls(torch.cat(frames), pose, torch.cat(expr), torch.cat(gaze).deg2rad(), n_test,
-                   f'synth identity {identity} seed {seed}', fps)
-    @classmethod
-    def from_video(
-        cls,
-        video,  # path or [T,3,H,W] frames of one person, roughly framed on the head
-        size: int = 256,
-        n_test: int | None = None,
-        model: str = 'dlib',
-        max_frames: int | None = None,
-    ) -> 'PortraitVideo':
-        "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
-        from talkhead_nb.video import VideoReader
-        from talkhead_nb.face import track_video, NoFaceFound
-        name = str(video) if isinstance(video, (str, Path)) else 'video'
-        if isinstance(video, (str, Path)): src = VideoReader(video, max_frames=max_frames); fps = src.fps
-        else: src, fps = torch.as_tensor(video)[:max_frames], 25.
-        small = []
-        def crops():                          # one frame at a time: a 4K clip never sits in memory whole
-            for f in src:
-                if f.dtype == torch.uint8: f = f.float() / 255
-                H, W = f.shape[-2:]; s = min(H, W)
-                c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
-                small.append(
-                    c
-                    if s == size
-                    else F.interpolate(
-                        c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False
-                    )[0].clamp(0, 1)
-                )
-                yield c                       # tracked at full resolution
-        tr = track_video(crops(), model=model, fps=fps)
-        frames = torch.stack(small); T = len(frames)
-        if tr.failed.any():
-            raise NoFaceFound(
-                f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
-                'a portrait needs parameters for every frame — cut those frames out of the video and retry'
+        )
+        expr.append(r.expression.float()); gaze.append(r.gaze_angles.float())
+    pose = torch.cat(pose).float(); pose[:, :3] = pose[:, :3].deg2rad()
+    n_test = max(1, round(0.2 * n_frames)) if n_test is None else n_test
+    return cls(torch.cat(frames), pose, torch.cat(expr), torch.cat(gaze).deg2rad(), n_test,
+               f'synth identity {identity} seed {seed}', fps)
+
+# %% ../../nbs/51_dnp_data.ipynb #370f3e41
+@patch(cls_method=True)
+def from_video(
+    cls: PortraitVideo,
+    video,  # path or [T,3,H,W] frames of one person, roughly framed on the head
+    size: int = 256,
+    n_test: int | None = None,
+    model: str = 'dlib',
+    max_frames: int | None = None,
+) -> 'PortraitVideo':
+    "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
+    from talkhead_nb.video import VideoReader
+    from talkhead_nb.face import track_video, NoFaceFound
+    name = str(video) if isinstance(video, (str, Path)) else 'video'
+    if isinstance(video, (str, Path)): src = VideoReader(video, max_frames=max_frames); fps = src.fps
+    else: src, fps = torch.as_tensor(video)[:max_frames], 25.
+    small = []
+    def crops():                          # one frame at a time: a 4K clip never sits in memory whole
+        for f in src:
+            if f.dtype == torch.uint8: f = f.float() / 255
+            H, W = f.shape[-2:]; s = min(H, W)
+            c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
+            small.append(
+                c
+                if s == size
+                else F.interpolate(
+                    c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False
+                )[0].clamp(0, 1)
             )
-        tz = tr.t[:, 2]
-        pose = np.concatenate(
-            [np.deg2rad(tr.angles), tr.t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1
+            yield c                       # tracked at full resolution
+    tr = track_video(crops(), model=model, fps=fps)
+    frames = torch.stack(small); T = len(frames)
+    if tr.failed.any():
+        raise NoFaceFound(
+            f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
+            'a portrait needs parameters for every frame — cut those frames out of the video and retry'
         )
-        n_test = max(1, round(0.2 * T)) if n_test is None else n_test
-        return cls(
-            (frames * 255).round().to(torch.uint8),
-            torch.from_numpy(pose).float(),
-            torch.from_numpy(tr.expression).float(),
-            torch.from_numpy(np.deg2rad(tr.gaze)).float(),
-            n_test,
-            name,
-            fps,
-        )
+    tz = tr.t[:, 2]
+    pose = np.concatenate(
+        [np.deg2rad(tr.angles), tr.t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1
+    )
+    n_test = max(1, round(0.2 * T)) if n_test is None else n_test
+    return cls(
+        (frames * 255).round().to(torch.uint8),
+        torch.from_numpy(pose).float(),
+        torch.from_numpy(tr.expression).float(),
+        torch.from_numpy(np.deg2rad(tr.gaze)).float(),
+        n_test,
+        name,
+        fps,
+    )
 
 # %% ../../nbs/51_dnp_data.ipynb #f9a80bab
 @patch(as_prop=True)

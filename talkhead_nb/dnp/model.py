@@ -24,6 +24,7 @@ from talkhead_nb.core import (
     build_for_state,
 )
 from ..layers import ResnetBlock, instance_norm, pix2pix_up, pix2pix_to_rgb
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['VARIANTS', 'MIN_CH', 'posenc', 'DNPConfig', 'PortraitMLP', 'PortraitDecoder', 'TileDecoder', 'pixel_grid',
@@ -61,7 +62,6 @@ class DNPConfig:
     n_res: int = 6 # D's residual blocks
     n_up: int = 2 # D's ×2 upsamplings: F's grid is size / 2^n_up
     variant: str = 'mlp+cnn' # 'mlp+cnn' (the method), 'cnn' (CNN decoder only), 'mlp' (MLP only): the seed's ablations
-
     def __post_init__(self):
         if self.variant not in VARIANTS: raise ValueError(f'variant must be one of {VARIANTS}, got {self.variant!r}')
         if self.size % (2**self.n_up) or self.size < 8:
@@ -88,19 +88,22 @@ class DNPConfig:
             v = getattr(self, k)  # bounds far beyond any portrait: a file claiming more is refused before building
             if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= hi:
                 raise ValueError(f'{k} must be an integer in [0, {hi}], got {v!r}')
-
     @classmethod
     def tiny(cls, **kw) -> 'DNPConfig':
         "The CPU preset: 64², F 8 × 96 (γ(x) with L = 6), f 32 channels, D 6 residual blocks at 32 channels, v_t 16-d."
         return cls(**{**dict(size=64, width=96, feat_dim=32, latent_dim=16, pos_freqs=6), **kw})
 
-    @property
-    def grid(self) -> int: return self.size // 2 ** self.n_up
-    @property
-    def param_dim(self) -> int: return self.pose_dim + self.expr_dim + self.gaze_dim
-    def split(self, params: torch.Tensor) -> tuple: # [T, param_dim] -> pose, expr, gaze
-        "Cut a concatenated parameter vector (`PortraitVideo.params` order) into (pose, expression, gaze)."
-        return params.split([self.pose_dim, self.expr_dim, self.gaze_dim], -1)
+@patch(as_prop=True)
+def grid(self: DNPConfig) -> int: return self.size // 2 ** self.n_up
+
+@patch(as_prop=True)
+def param_dim(self: DNPConfig) -> int: return self.pose_dim + self.expr_dim + self.gaze_dim
+
+# %% ../../nbs/50_dnp_model.ipynb #6a03d6a7
+@patch
+def split(self: DNPConfig, params: torch.Tensor) -> tuple: # [T, param_dim] -> pose, expr, gaze
+    "Cut a concatenated parameter vector (`PortraitVideo.params` order) into (pose, expression, gaze)."
+    return params.split([self.pose_dim, self.expr_dim, self.gaze_dim], -1)
 
 # %% ../../nbs/50_dnp_model.ipynb #a8fb9aee
 class PortraitMLP(nn.Module):

@@ -92,6 +92,7 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
         return {**{k: v.detach() for k, v in losses.items()}, 'total': total.detach()}
     return step_fn
 
+# %% ../../nbs/52_dnp_train.ipynb #31a4fcf2
 def train_dnp(
     data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig = DNPTrainConfig(), train=None, device=None
 ):

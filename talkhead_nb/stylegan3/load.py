@@ -171,6 +171,7 @@ NAMED_GENERATORS = {
                                    '64 px StyleGAN3-T trained on synthetic portraits (stylegan3.train)'),
 }
 
+# %% ../../nbs/31_sg3_load.ipynb #41ff915a
 def shipped_channels(G) -> Path|None:
     "The shipped S-channel sets of generator `G` (matched by configuration), or None when none were shipped for it."
     for entry in NAMED_GENERATORS.values():

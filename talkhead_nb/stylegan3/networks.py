@@ -82,55 +82,61 @@ class SG3Config:
         if not isinstance(r, numbers.Integral) or r < 16 or r > 1024 or r & (r - 1):
             raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {short(r)}')
         if self.num_layers <= self.num_critical: raise ValueError('num_layers must exceed num_critical')
-    @classmethod
-    def T(cls, res: int = 1024, **kw) -> 'SG3Config':
-        "StyleGAN3-T (translation equivariant) at resolution `res`."
-        return cls(img_resolution=res, **kw)
-    @classmethod
-    def R(cls, res: int = 1024, **kw) -> 'SG3Config':
-        "StyleGAN3-R (rotation equivariant): 1×1 convs, doubled channels, radial downsampling filters."
-        kw = {'channel_base': 65536, 'channel_max': 1024, **kw}
-        return cls(img_resolution=res, conv_kernel=1, use_radial_filters=True, **kw)
-    @classmethod
-    def tiny(cls, **kw) -> 'SG3Config':
-        "A 64 px R-style generator small enough for CPU tests and demos (W 128-d, ≤ 128 channels)."
-        kw = {'z_dim': 128, 'w_dim': 128, 'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128,
-              'num_layers': 10, 'num_fp16_res': 0, **kw}
-        return cls(conv_kernel=1, use_radial_filters=True, **kw)
-    @classmethod
-    def micro(cls, **kw) -> 'SG3Config':
-        "The smallest 64 px T generator (≤ 16 channels, 4 layers): for unit tests of code that takes any generator."
-        kw = {
-            'z_dim': 16,
-            'w_dim': 32,
-            'channel_base': 512,
-            'channel_max': 16,
-            'num_layers': 4,
-            'margin_size': 2,
-            'num_fp16_res': 0,
-            **kw,
-        }
-        return cls(img_resolution=64, **kw)
     _MAP = {'num_layers': 'mapping_layers', 'lr_multiplier': 'mapping_lr_multiplier', 'w_avg_beta': 'w_avg_beta'}
-    @classmethod
-    def from_init_kwargs(cls, kw: dict, source: str = 'init kwargs') -> 'SG3Config':
-        """Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error
-        naming the field."""
-        kw = dict(kw); mk = kw.pop('mapping_kwargs', {}) or {}
-        if not isinstance(mk, dict): raise CheckpointError(f'{source}: mapping_kwargs is {short(mk)}, not a dict')
-        out = {}
-        for k, v in mk.items():
-            if k not in cls._MAP: raise CheckpointError(f'{source}: unknown mapping argument {short(k)}')
-            out[cls._MAP[k]] = v
-        names = {f.name for f in dataclasses.fields(cls)}
-        for k, v in kw.items():
-            if k not in names:
-                raise CheckpointError(
-                    f'{source}: unknown generator argument {short(k)}; is this a StyleGAN3 generator?'
-                )
-            out[k] = v
-        try: return cls(**out)
-        except ValueError as e: raise CheckpointError(f'{source}: {e}') from None
+
+# %% ../../nbs/30_sg3_networks.ipynb #d23e383b
+@patch(cls_method=True)
+def T(cls: SG3Config, res: int = 1024, **kw) -> 'SG3Config':
+    "StyleGAN3-T (translation equivariant) at resolution `res`."
+    return cls(img_resolution=res, **kw)
+
+@patch(cls_method=True)
+def R(cls: SG3Config, res: int = 1024, **kw) -> 'SG3Config':
+    "StyleGAN3-R (rotation equivariant): 1×1 convs, doubled channels, radial downsampling filters."
+    kw = {'channel_base': 65536, 'channel_max': 1024, **kw}
+    return cls(img_resolution=res, conv_kernel=1, use_radial_filters=True, **kw)
+
+@patch(cls_method=True)
+def tiny(cls: SG3Config, **kw) -> 'SG3Config':
+    "A 64 px R-style generator small enough for CPU tests and demos (W 128-d, ≤ 128 channels)."
+    kw = {'z_dim': 128, 'w_dim': 128, 'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128,
+          'num_layers': 10, 'num_fp16_res': 0, **kw}
+    return cls(conv_kernel=1, use_radial_filters=True, **kw)
+
+@patch(cls_method=True)
+def micro(cls: SG3Config, **kw) -> 'SG3Config':
+    "The smallest 64 px T generator (≤ 16 channels, 4 layers): for unit tests of code that takes any generator."
+    kw = {
+        'z_dim': 16,
+        'w_dim': 32,
+        'channel_base': 512,
+        'channel_max': 16,
+        'num_layers': 4,
+        'margin_size': 2,
+        'num_fp16_res': 0,
+        **kw,
+    }
+    return cls(img_resolution=64, **kw)
+
+@patch(cls_method=True)
+def from_init_kwargs(cls: SG3Config, kw: dict, source: str = 'init kwargs') -> 'SG3Config':
+    """Read the official constructor arguments (e.g. from a `.pkl`); unknown or out-of-range arguments are an error
+    naming the field."""
+    kw = dict(kw); mk = kw.pop('mapping_kwargs', {}) or {}
+    if not isinstance(mk, dict): raise CheckpointError(f'{source}: mapping_kwargs is {short(mk)}, not a dict')
+    out = {}
+    for k, v in mk.items():
+        if k not in cls._MAP: raise CheckpointError(f'{source}: unknown mapping argument {short(k)}')
+        out[cls._MAP[k]] = v
+    names = {f.name for f in dataclasses.fields(cls)}
+    for k, v in kw.items():
+        if k not in names:
+            raise CheckpointError(
+                f'{source}: unknown generator argument {short(k)}; is this a StyleGAN3 generator?'
+            )
+        out[k] = v
+    try: return cls(**out)
+    except ValueError as e: raise CheckpointError(f'{source}: {e}') from None
 
 # %% ../../nbs/30_sg3_networks.ipynb #eee284a4
 @patch
@@ -275,6 +281,7 @@ def design_lowpass_filter(
     f = f * np.outer(w, w)
     return torch.as_tensor(f / np.sum(f), dtype=torch.float32)
 
+# %% ../../nbs/30_sg3_networks.ipynb #cacfd058
 class SynthesisLayer(nn.Module):
     "Modulated conv + filtered leaky ReLU between two sampling rates (or ToRGB)."
     def __init__(
@@ -470,35 +477,38 @@ class SynthesisNetwork(nn.Module):
             setattr(self, name, layer)
             self.layer_names.append(name)
 
-    def w_to_s(self, ws: torch.Tensor) -> 'collections.OrderedDict[str, torch.Tensor]':
-        "S space: the affine outputs, 'input' [N,4] then each layer's [N, C_in], in order."
-        assert_shape(ws, ('N', self.num_ws, self.w_dim), 'ws')
-        ws = ws.float().unbind(1)
-        out = collections.OrderedDict(input=self.input.affine(ws[0]))
-        for name, w in zip(self.layer_names, ws[1:]): out[name] = getattr(self, name).affine(w)
-        return out
+# %% ../../nbs/30_sg3_networks.ipynb #bf12bc9e
+@patch
+def w_to_s(self: SynthesisNetwork, ws: torch.Tensor) -> 'collections.OrderedDict[str, torch.Tensor]':
+    "S space: the affine outputs, 'input' [N,4] then each layer's [N, C_in], in order."
+    assert_shape(ws, ('N', self.num_ws, self.w_dim), 'ws')
+    ws = ws.float().unbind(1)
+    out = collections.OrderedDict(input=self.input.affine(ws[0]))
+    for name, w in zip(self.layer_names, ws[1:]): out[name] = getattr(self, name).affine(w)
+    return out
 
-    def forward(self, ws: torch.Tensor|None, transform: torch.Tensor|None = None, styles: dict|None = None,
-                return_features: bool = False, force_fp32: bool = False, update_emas: bool = False, noise_mode=None):
-        styles = styles or {}
-        if ws is None:
-            missing = [n for n in ['input', *self.layer_names] if n not in styles]
-            if missing: raise ValueError(f'synthesis: without ws every style is needed; missing {missing[:3]}')
-            ws_ = [None] * self.num_ws
-        else:
-            assert_shape(ws, ('N', self.num_ws, self.w_dim), 'ws')
-            if not torch.isfinite(ws).all(): raise ValueError('synthesis: ws contains NaN or inf')
-            ws_ = ws.float().unbind(1)
-        feats = collections.OrderedDict()
-        x = self.input(ws_[0], transform=transform, style=styles.get('input'))
-        if return_features: feats['input'] = x
-        for name, w in zip(self.layer_names, ws_[1:]):
-            x = getattr(self, name)(x, w, style=styles.get(name), force_fp32=force_fp32, update_emas=update_emas)
-            if return_features: feats[name] = x
-        if self.output_scale != 1: x = x * self.output_scale
-        x = x.float()
-        assert_shape(x, (x.shape[0], self.img_channels, self.img_resolution, self.img_resolution), 'image')
-        return (x, feats) if return_features else x
+@patch
+def forward(self: SynthesisNetwork, ws: torch.Tensor|None, transform: torch.Tensor|None = None, styles: dict|None = None,
+            return_features: bool = False, force_fp32: bool = False, update_emas: bool = False, noise_mode=None):
+    styles = styles or {}
+    if ws is None:
+        missing = [n for n in ['input', *self.layer_names] if n not in styles]
+        if missing: raise ValueError(f'synthesis: without ws every style is needed; missing {missing[:3]}')
+        ws_ = [None] * self.num_ws
+    else:
+        assert_shape(ws, ('N', self.num_ws, self.w_dim), 'ws')
+        if not torch.isfinite(ws).all(): raise ValueError('synthesis: ws contains NaN or inf')
+        ws_ = ws.float().unbind(1)
+    feats = collections.OrderedDict()
+    x = self.input(ws_[0], transform=transform, style=styles.get('input'))
+    if return_features: feats['input'] = x
+    for name, w in zip(self.layer_names, ws_[1:]):
+        x = getattr(self, name)(x, w, style=styles.get(name), force_fp32=force_fp32, update_emas=update_emas)
+        if return_features: feats[name] = x
+    if self.output_scale != 1: x = x * self.output_scale
+    x = x.float()
+    assert_shape(x, (x.shape[0], self.img_channels, self.img_resolution, self.img_resolution), 'image')
+    return (x, feats) if return_features else x
 
 # %% ../../nbs/30_sg3_networks.ipynb #a4d3f2e3
 class Generator(nn.Module):
@@ -557,6 +567,7 @@ class Generator(nn.Module):
         )
         return self.synthesis(ws, update_emas=update_emas, **synthesis_kwargs)
 
+# %% ../../nbs/30_sg3_networks.ipynb #d4c1a8eb
 def make_transform(tx, ty, angle) -> torch.Tensor: # [3,3] or [N,3,3] float32
     """The official `gen_images.py` transform: rotation by `angle` degrees and translation (tx, ty); pass its inverse as
     `transform`."""

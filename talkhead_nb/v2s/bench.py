@@ -83,6 +83,7 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
         res['pose_floor_gt_deg'] = float(rotation_angle(Rd, Rg).mean())
     return res
 
+# %% ../../nbs/42_v2s_bench.ipynb #12391fc0
 def fid_between(a: torch.Tensor, b: torch.Tensor) -> float|None:
     """FID between two sets of frames (the paper's forward-vs-reverse consistency), or None without the Inception
     weights."""

@@ -213,6 +213,7 @@ def random_like(channels: dict[str, list[int]], G, generator: torch.Generator) -
         out[layer] = pool[torch.randperm(len(pool), generator=generator)[:len(cs)]].tolist()
     return out
 
+# %% ../../nbs/40_v2s_channels.ipynb #9eff53e2
 def localisation_check(G, ws: torch.Tensor, masks: dict[str, torch.Tensor], sets: ChannelSets,
                        delta: float = 5., n_random: int = 20, dilate=(0, 2), seed: int = 0,
                        std: dict|None = None) -> list[dict]:
@@ -311,6 +312,7 @@ def iou_scatter(table: IOUTable, t_fg: float|None = None, t_bg: float|None = Non
     fig.update_layout(height=360)
     return fig
 
+# %% ../../nbs/40_v2s_channels.ipynb #ad94aad7
 def counts_table(sets: ChannelSets, layers: list[str]|None = None):
     "A table (`core.md_table`) of selected channels per layer (rows) and part (columns), with totals."
     from talkhead_nb.core import md_table

@@ -224,6 +224,7 @@ def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference'
 
 # %% ../../nbs/41_v2s_method.ipynb #6147e2dc
 RESIDUAL_MODES = ('consecutive', 'first')
+
 LOCAL_ANCHORS = ('reference', 'first')
 
 @dataclass
@@ -259,6 +260,7 @@ def local_channels(sets: ChannelSets, parts=('eyes', 'nose', 'mouth')) -> dict[s
         for l, cs in sets.channels(p).items(): out.setdefault(l, set()).update(cs)
     return {l: sorted(v) for l, v in out.items()}
 
+# %% ../../nbs/41_v2s_method.ipynb #c3af9dbb
 def combine_styles(G, w_ref_p: torch.Tensor, # [T,L,D]
                    w_drive: torch.Tensor, # [T,L,D]
                    w_base: torch.Tensor, # [T,L,D]
@@ -333,6 +335,7 @@ class V2SConfig:
             }
         )
 
+# %% ../../nbs/41_v2s_method.ipynb #b59362cc
 @dataclass
 class Encoded:
     "A driving (and co-driving) video, encoded: everything `synthesize` needs."
@@ -514,6 +517,7 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
     return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
                    {k: v for k, v in src.items() if v is not None}, tm)
 
+# %% ../../nbs/41_v2s_method.ipynb #411ca650
 @patch
 def pose_encoding(self: Video2StyleGAN, P: torch.Tensor, # [T,3,R,R] canonical frames whose poses to match
                   progress: bool = False, smooth: int|None = None) -> PoseEncoding: # smooth: default cfg.pose_smooth
