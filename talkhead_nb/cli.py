@@ -11,6 +11,10 @@ import talkhead_nb
 from . import compat, zoo
 from .core import get_device, sample_image, save_image, make_grid, atomic_path
 from .commands import Command, UsageError, check_number, cli_message
+from .video import write_video, VideoReader, is_marked_synthetic
+from .synth import talking_sequence, random_identity, render_video, render, draw_points, colorize_parts
+from .dnp.commands import dnp_demo
+from .v2s.bench import v2s_demo
 
 # %% auto #0
 __all__ = ['FAMILY_COMMANDS', 'fallbacks', 'info', 'format_info', 'demo', 'add_info_arguments', 'run_info', 'add_demo_arguments',
@@ -111,7 +115,6 @@ def demo(
     out: str | Path = 'outputs', size: int = 256, n_frames: int = 50, fps: int = 25, log=print, v2s_frames: int = 48
 ) -> dict:
     "Run the demo; returns a dict of the files written."
-    from talkhead_nb.video import write_video, VideoReader, is_marked_synthetic
     out = Path(out)/'demo'; out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     rep = info()
@@ -138,7 +141,6 @@ def demo(
         f'\nwrote {out/"info.json"}, {out/"faces.png"}, {vid} ({n_back} frames, {r.size[0]}x{r.size[1]} @ {r.fps:g} fps, marked synthetic)'
     )
     # the synthetic portrait world: a talking clip and its exact ground truth (landmarks, parts)
-    from talkhead_nb.synth import talking_sequence, random_identity, render_video, render, draw_points, colorize_parts
     seq = talking_sequence(random_identity(7), n_frames, fps=fps, seed=0)
     svid = render_video(seq, out/'synth.mp4', size=size, fps=fps, mark=True)
     r = render(seq[::max(n_frames // 4, 1)][:4], size)
@@ -157,10 +159,8 @@ def demo(
         'synth_video': svid,
         'synth_truth': out / 'synth_truth.png',
     }
-    from talkhead_nb.dnp.commands import dnp_demo          # each family's demo part lives with the family
     files.update(dnp_demo(out, n_frames=n_frames, fps=fps, log=log))
     if v2s_frames:   # Video2StyleGAN: reference + driving video through the shipped tiny StyleGAN3
-        from talkhead_nb.v2s.bench import v2s_demo
         files.update({f'v2s_{k}': p for k, p in v2s_demo(out, n_frames=v2s_frames, log=log).items()})
     log(f'demo finished in {time.time() - t0:.1f} s')
     return files

@@ -8,6 +8,8 @@ import argparse, dataclasses, inspect, math, os, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from .core import load_image
+from .video import VideoReader
 
 # %% auto #0
 __all__ = ['UsageError', 'check_number', 'check_input', 'check_output', 'cli_message', 'Command', 'default_of']
@@ -29,8 +31,6 @@ def check_number(name: str, v, lo: float|None = None, hi: float|None = None, int
 
 def check_input(name: str, path, kind: str) -> Path:
     "An input file exists and opens as `kind` ('image', 'video' or 'file'), cheaply (a video's first frame only)."
-    from talkhead_nb.core import load_image
-    from talkhead_nb.video import VideoReader
     p = Path(path)
     if not p.exists(): raise UsageError(f'--{name} {p}: no such file')
     if kind == 'image': load_image(p)

@@ -11,7 +11,24 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageFilter
 from pathlib import Path
-from .core import to_tensor, to_uint8, to_pil, matrix_to_euler, assert_shape, ImageFormatError
+from talkhead_nb.core import (
+    to_tensor,
+    to_uint8,
+    to_pil,
+    matrix_to_euler,
+    assert_shape,
+    ImageFormatError,
+    data_path,
+    atomic_path,
+    CheckpointError,
+    load_state_strict,
+    save_checkpoint,
+    load_checkpoint,
+)
+from . import zoo
+from .synth import FOCAL, mean_head_landmarks, PART_ID, render, random_params
+from .safeload import load_torch_file, state_dict_of
+from .video import VideoReader
 
 # %% auto #0
 __all__ = ['SYNTH_LANDMARKER', 'LANDMARK_MODELS', 'EXPRESSION_MEASURES', 'NoFaceFound', 'Detection', 'detect', 'landmarks68',
@@ -87,8 +104,6 @@ SYNTH_LANDMARKER = ('face', 'synth_landmarks68.dat.xz')   # shipped xz-compresse
 def _unpacked(parts) -> Path:
     "A shipped `.xz` file decompressed once into the cache (`zoo.home()/unpacked`), keyed by its content hash."
     import hashlib, lzma
-    from talkhead_nb.core import data_path, atomic_path
-    from talkhead_nb import zoo
     src = data_path(*parts)
     digest = hashlib.sha256(src.read_bytes()).hexdigest()[:16]
     dst = zoo.home() / 'unpacked' / f'{src.stem.removesuffix(".dat")}-{digest}.dat'
@@ -261,7 +276,6 @@ _FLIP = np.diag([1., -1., -1.])   # the package's head/camera frame (y up, z to 
 
 def _camera(image_size, focal):
     "Pinhole intrinsics with pixel centres at integers; default focal = the synthetic camera's."
-    from talkhead_nb.synth import FOCAL
     W, H = (image_size, image_size) if np.isscalar(image_size) else image_size
     f = FOCAL * W if focal is None else focal
     return np.array([[f, 0, W / 2 - 0.5], [0, f, H / 2 - 0.5], [0, 0, 1]])
@@ -279,7 +293,6 @@ def _to_head_plane(pts: np.ndarray, # [K,2] pixels
 
 def generic_face_3d() -> np.ndarray:
     "The generic 3D face [68,3] (head frame: x right, y up, z towards the camera): the synthetic world's mean head."
-    from talkhead_nb.synth import mean_head_landmarks
     return mean_head_landmarks().numpy()
 
 _PNP_POINTS = {'all': np.arange(68), 'inner': np.arange(17, 68)}
@@ -291,7 +304,6 @@ def head_pose(landmarks: np.ndarray, # [68,2] pixels
              ) -> dict:
     "Yaw, pitch, roll (degrees, `core.rotation_matrix` convention), R [3,3] (head -> camera) and t, by PnP."
     import cv2
-    from talkhead_nb.synth import FOCAL
     W, H = (image_size, image_size) if np.isscalar(image_size) else image_size
     lm = np.asarray(landmarks, np.float64)
     if lm.shape != (68, 2) or not np.isfinite(lm).all():
@@ -371,7 +383,6 @@ def part_masks(landmarks: np.ndarray, # [68,2] pixels
                size, # (width, height) or one int
               ) -> torch.Tensor: # [H,W] int64 label ids (synth.PARTS)
     "A 19-class label map from landmark polygons: skin, brows, eyes, nose, lips and mouth interior."
-    from talkhead_nb.synth import PART_ID
     W, H = (size, size) if np.isscalar(size) else size
     lm = np.asarray(landmarks, float)
     if lm.shape != (68, 2): raise ValueError(f'part_masks: landmarks must be [68,2], got {lm.shape}')
@@ -508,10 +519,7 @@ class FaceParser:
     def from_pretrained(cls, path=None, # a `79999_iter.pth`; default: the `zoo` cache ('bisenet-faceparsing')
                         device='cpu', cfg: BiSeNetConfig = BiSeNetConfig()) -> 'FaceParser':
         "Load the public weights with strict key matching and no code execution."
-        from talkhead_nb import zoo
-        from talkhead_nb.core import CheckpointError, load_state_strict
         path = Path(path) if path is not None else zoo.path('bisenet-faceparsing')
-        from talkhead_nb.safeload import load_torch_file, state_dict_of
         hint = 'it should be 79999_iter.pth from face-parsing.PyTorch'
         sd = state_dict_of(load_torch_file(path, 'BiSeNet face-parsing checkpoint'), path, hint)
         sd = {k.removeprefix('module.'): v for k, v in sd.items()}             # saved from DataParallel in some copies
@@ -614,12 +622,9 @@ class FacenetEmbedder(_Embedder):
         super().__init__(crops, raw=False)
         import talkhead_nb
         from facenet_pytorch import InceptionResnetV1
-        from talkhead_nb import zoo
-        from talkhead_nb.core import CheckpointError, load_state_strict
         path = Path(path) if path is not None else zoo.path('facenet-vggface2')
         net = InceptionResnetV1()                      # pretrained=None: no download
         net.logits = nn.Linear(512, 8631)              # the published file carries the VGGFace2 classifier too
-        from talkhead_nb.safeload import load_torch_file, state_dict_of
         sd = state_dict_of(
             load_torch_file(path, 'facenet checkpoint'), path, 'it should be 20180402-114759-vggface2.pt'
         )
@@ -711,7 +716,6 @@ def fit_expression_basis(frontal: np.ndarray, # [N,68,2] frontalised landmarks
     return ExpressionBasis(mu.float(), Vh[:k].float(), (S[:k] / math.sqrt(len(X) - 1)).float())
 
 def save_expression_basis(basis: ExpressionBasis, path) -> Path:
-    from talkhead_nb.core import save_checkpoint
     return save_checkpoint(
         path,
         {'mean': basis.mean, 'components': basis.components, 'scales': basis.scales},
@@ -724,10 +728,8 @@ _BASIS = {}
 # %% ../nbs/13_face.ipynb #91dd471d
 def expression_basis(path=None) -> ExpressionBasis:
     "The shipped basis (`data/face/expression_basis.safetensors`) or one saved with `save_expression_basis`."
-    from talkhead_nb.core import load_checkpoint, data_path
     path = Path(path) if path is not None else data_path('face', 'expression_basis.safetensors')
     if path not in _BASIS:
-        from talkhead_nb.core import CheckpointError
         t, _ = load_checkpoint(path, cls='ExpressionBasis')
         bad = [
             k
@@ -768,8 +770,6 @@ def train_synth_landmarker(out, # destination `.dat`
                            seed: int = 10_000, threads: int = 2) -> dict:
     "Train a dlib ERT 68-point predictor on synthetic renders (MTCNN boxes); returns the training summary."
     import dlib
-    from talkhead_nb.core import atomic_path
-    from talkhead_nb.synth import render, random_params
     out = Path(out); cache = Path(cache) if cache else out.parent / (out.name.split('.')[0] + '.chunks')
     cache.mkdir(parents=True, exist_ok=True)
     imgs, dets = [], []
@@ -852,7 +852,6 @@ class Track:
 
 def _frames(video):
     "(iterator of frames, fps, name) for a path, VideoReader, tensor or iterable."
-    from talkhead_nb.video import VideoReader
     if isinstance(video, (str, Path)): video = VideoReader(video)
     if isinstance(video, VideoReader): return iter(video), video.info.fps, str(video.path)
     if torch.is_tensor(video):

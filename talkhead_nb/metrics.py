@@ -11,6 +11,8 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import assert_shape, to_tensor, rotation_matrix, gaze_vector, ImageFormatError, warn_once
 from . import zoo
+from .safeload import load_torch_file, state_dict_of
+from .video import VideoReader
 
 # %% auto #0
 __all__ = ['pose_distance', 'METRICS', 'MetricError', 'check_images', 'l1', 'mse', 'psnr', 'gaussian_kernel1d', 'ssim_map',
@@ -175,7 +177,6 @@ class LPIPS(nn.Module):
                 ).eval()
         self.net, self.comparable = net, True
         try:
-            from talkhead_nb.safeload import load_torch_file, state_dict_of
             bp = zoo.path(_LPIPS_BACKBONE[net])
             sd = state_dict_of(
                 load_torch_file(bp, 'torchvision backbone'), bp, f'it should be the torchvision {net} weights'
@@ -263,7 +264,6 @@ def batches(frames, batch_size: int = 16, what: str = 'frames') -> Iterable[torc
     "Group a stream of frames ([3,H,W] tensors, [T,3,H,W] tensors, a VideoReader or a path) into [B,3,H,W] batches."
     from pathlib import Path
     if isinstance(frames, (str, Path)):
-        from talkhead_nb.video import VideoReader
         frames = VideoReader(frames)
     if isinstance(frames, torch.Tensor) and frames.ndim == 4:
         for i in range(0, len(frames), batch_size): yield frames[i:i + batch_size]
@@ -289,7 +289,7 @@ def feature_stats(frames, extractor: Callable, batch_size: int = 16, device='cpu
 def fid(generated, reference, extractor: Callable|None = None, batch_size: int = 16, device='cpu') -> float:
     "Fréchet Inception Distance between two frame streams (default extractor: FID InceptionV3 via zoo)."
     if extractor is None:
-        from talkhead_nb.featnets import fid_inception
+        from talkhead_nb.featnets import fid_inception   # not at the top: it loads torchvision (seconds)
         extractor = fid_inception(device)
     a, b = feature_stats(generated, extractor, batch_size, device), feature_stats(
         reference, extractor, batch_size, device
@@ -529,7 +529,7 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
         lp = LPIPS(lpips_net, allow_random_backbone=allow_random_backbone).to(device)
         rep.labels['lpips'] = lp.label
     if 'fid' in metrics and fid_extractor is None:
-        from talkhead_nb.featnets import fid_inception
+        from talkhead_nb.featnets import fid_inception   # not at the top: it loads torchvision (seconds)
         fid_extractor = fid_inception(device)
     if 'fvd' in metrics and fvd_extractor is None:
         from talkhead_nb.featnets import fvd_i3d

@@ -11,8 +11,22 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import assert_shape, to_tensor, CheckpointError
-from .synth import Identity
+from talkhead_nb.core import (
+    assert_shape,
+    to_tensor,
+    CheckpointError,
+    save_checkpoint,
+    load_checkpoint,
+    data_path,
+    read_checkpoint_meta,
+    config_from_dict,
+    build_for_state,
+    load_state_strict,
+)
+from .synth import Identity, render, random_params, random_identity
+from .train import Trainer, TrainConfig
+from . import zoo
+from .safeload import load_torch_file, state_dict_of
 
 # %% auto #0
 __all__ = ['POSE_REGRESSORS', 'IDENTITY_FIELDS', 'IDENTITY_REGRESSORS', 'PoseNetConfig', 'PoseRegressor', 'pose_dataset',
@@ -80,7 +94,6 @@ def pose_dataset(
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """(images [n,3,size,size] uint8, labels [n,K] float32) rendered from the synthetic world: exact pose or identity
     labels."""
-    from talkhead_nb.synth import render, random_params
     if target not in ('pose', 'identity'):
         raise ValueError(f"pose_dataset: target must be 'pose' or 'identity', got {target!r}")
     imgs, labels = torch.empty(n, 3, size, size, dtype=torch.uint8), torch.empty(
@@ -134,7 +147,6 @@ def train_pose_regressor(
 ):  # the network class: `PoseRegressor` (default) or `IdentityRegressor`
     """Fit a `PoseRegressor` with L1 on the labels; resumable (`train.Trainer`). Returns the trainer; its EMA net is
     `tr.ema['net']`."""
-    from talkhead_nb.train import Trainer, TrainConfig
     train = train or TrainConfig(steps=1000, log_every=50, ckpt_every=250, ema_beta=0.99)
     if images.dtype != torch.uint8 or images.dim() != 4:
         raise ValueError('train_pose_regressor: images must be [n,3,S,S] uint8')
@@ -163,12 +175,10 @@ POSE_REGRESSORS = {'synth': ('v2s', 'pose_synth.safetensors')}
 
 def save_pose_regressor(net: PoseRegressor, path, extra: dict|None = None) -> Path:
     "Write a `PoseRegressor` (weights + config) to safetensors, atomically."
-    from talkhead_nb.core import save_checkpoint
     return save_checkpoint(path, net, config=net.cfg, extra=extra)
 
 def _load_regressor(name_or_path, shipped: dict, cls, what: str, device: str) -> nn.Module:
     "A shipped name or a `.safetensors` path -> frozen `cls` in eval mode (the file's class is checked)."
-    from talkhead_nb.core import load_checkpoint, data_path, read_checkpoint_meta, config_from_dict, build_for_state
     path = data_path(*shipped[name_or_path], must_exist=False) if name_or_path in shipped else Path(name_or_path)
     if not path.exists():
         raise FileNotFoundError(
@@ -213,7 +223,6 @@ IDENTITY_REGRESSORS = {'synth': ('v2s', 'identity_synth.safetensors')}
 @functools.lru_cache(maxsize=None)
 def _identity_stats(n: int = 4096) -> tuple[torch.Tensor, torch.Tensor]:
     "Mean and std of each identity field over `n` `synth.random_identity` draws (the population the renders come from)."
-    from talkhead_nb.synth import random_identity
     v = torch.stack([random_identity(1_000_000_007 + i).vector() for i in range(n)])[
         :, [Identity.names().index(f) for f in IDENTITY_FIELDS]
     ]
@@ -302,10 +311,7 @@ class SixDRepNet(nn.Module):
 # %% ../nbs/14_posenet.ipynb #1cde8ffd
 def load_6drepnet(path=None, device: str = 'cpu') -> SixDRepNet:
     "6DRepNet from its published deploy checkpoint (`zoo` name '6drepnet'), loaded as plain tensors."
-    from talkhead_nb import zoo
-    from talkhead_nb.core import load_state_strict
     path = Path(path) if path is not None else zoo.path('6drepnet')
-    from talkhead_nb.safeload import load_torch_file, state_dict_of
     sd = state_dict_of(load_torch_file(path, '6DRepNet checkpoint'), path, 'it should be 6DRepNet_300W_LP_AFLW2000.pth')
     sd = {k.removeprefix('module.'): v for k, v in sd.items()}
     net = SixDRepNet()

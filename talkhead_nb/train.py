@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 import numpy as np
 import torch
-from .core import save_checkpoint, read_checkpoint_meta, CheckpointError, atomic_path, tune_cpu_allocator
+from talkhead_nb.core import (
+    save_checkpoint,
+    read_checkpoint_meta,
+    CheckpointError,
+    atomic_path,
+    tune_cpu_allocator,
+    config_dict,
+    config_diff,
+    load_state_strict,
+)
 from fastcore.basics import patch
 
 # %% auto #0
@@ -147,7 +156,6 @@ def load(self: Trainer, path=None) -> bool:
     if meta.get('class') != 'Trainer':
         raise CheckpointError(f'{path}: not a training checkpoint (holds {meta.get("class")})')
     if self.model_config is not None and meta.get('config') is not None:
-        from talkhead_nb.core import config_dict, config_diff
         d = config_diff(meta['config'], config_dict(self.model_config))
         if d:
             raise CheckpointError(
@@ -155,7 +163,6 @@ def load(self: Trainer, path=None) -> bool:
                 'config'
             )
     t = load_file(str(path))
-    from talkhead_nb.core import load_state_strict
     for n, m in self.modules.items():
         load_state_strict(
             m, {k[len(f'module.{n}.') :]: v for k, v in t.items() if k.startswith(f'module.{n}.')}, f'{path} [{n}]'

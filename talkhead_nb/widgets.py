@@ -10,6 +10,7 @@ from .stylegan3.networks import make_transform
 from .stylegan3.latents import style_features, edit_styles, style_std, s_layers
 from .v2s.channels import channel_overlay, ChannelSets
 from fastcore.basics import patch
+from .v2s.method import MotionConfig, METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, Video2StyleGAN
 
 # %% auto #0
 __all__ = ['latent_ws', 'render_latent', 'render_channel', 'render_part_edit', 'LatentExplorer', 'ChannelBrowser', 'PartEditor',
@@ -211,7 +212,6 @@ def render_reenact_frame(
     local_anchor: str | None = None,
 ) -> dict[str, torch.Tensor]:  # None: MotionConfig's defaults
     "The control panel's panels: the canonical driving frame and the reenacted frame for these settings."
-    from talkhead_nb.v2s.method import MotionConfig
     if not 0 <= frame < len(enc.frames):
         raise ValueError(f'render_reenact_frame: frame {frame} outside 0..{len(enc.frames) - 1}')
     d = MotionConfig()
@@ -233,7 +233,6 @@ class ReenactPanel(_Viewer):
     over an encoded video."""
     def __init__(self, model, enc):
         import ipywidgets as W
-        from talkhead_nb.v2s.method import METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, MotionConfig
         self.model, self.enc = model, enc
         mk = lambda name, v: W.FloatSlider(v, min=-2, max=2, step=0.1, description=name)
         self.alpha, self.beta, self.gamma, self.zeta = (
@@ -268,7 +267,6 @@ class ReenactPanel(_Viewer):
     def from_clip(cls, G, reference, driving, co_driving=None, cfg=None, progress: bool = False) -> 'ReenactPanel':
         """One call, like the other explorers: set the reference, encode the driving (and co-driving) clip, build the
         panel."""
-        from talkhead_nb.v2s.method import Video2StyleGAN
         model = Video2StyleGAN(G, cfg=cfg)
         model.set_reference(reference, progress=progress)
         return cls(model, model.encode(driving, co_driving, progress=progress))

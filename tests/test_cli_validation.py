@@ -58,9 +58,9 @@ REENACT = lambda d, **kw: ['reenact', '--reference', kw.get('ref', d / 'ref.png'
                 '--max-frames', '0'], '--max-frames must be at least 1'),
 ])
 def test_invalid_argument_is_one_fast_line(inputs, capsys, monkeypatch, case, want):
-    import talkhead_nb.stylegan3.invert, talkhead_nb.train
+    import talkhead_nb.v2s.method, talkhead_nb.train
     def expensive(*a, **k): raise AssertionError('the expensive part started before the arguments were checked')
-    monkeypatch.setattr(talkhead_nb.stylegan3.invert, 'project', expensive); monkeypatch.setattr(talkhead_nb.train.Trainer, 'fit', expensive)
+    monkeypatch.setattr(talkhead_nb.v2s.method, 'project', expensive); monkeypatch.setattr(talkhead_nb.train.Trainer, 'fit', expensive)
     before = {p.name: sha(p) for p in inputs.iterdir() if p.is_file()}
     rc, err, secs = run(capsys, *case(inputs))
     assert rc == 1 and want in err and 'Traceback' not in err, err
@@ -78,9 +78,9 @@ def test_console_script_reports_without_traceback(inputs):
 
 def test_unexpected_errors_are_one_line(capsys, monkeypatch, inputs):
     "Any exception (here safetensors' 'No space left on device') becomes one line and exit 1."
-    import talkhead_nb.dnp as dnp
+    import talkhead_nb.dnp.commands as dnp_commands
     class SafetensorError(Exception): pass
     def full_disk(*a, **k): raise SafetensorError('Error while serializing: IoError(Os { code: 28, kind: StorageFull, message: "No space left on device" })')
-    monkeypatch.setattr(dnp, 'reenact_video', full_disk)
+    monkeypatch.setattr(dnp_commands, 'reenact_video', full_disk)
     rc, err, _ = run(capsys, 'dnp-reenact', data_path('dnp', 'tiny_mlp_cnn.safetensors'), '--driving', inputs / 'drive.mp4', '--out', inputs / 'x.mp4')
     assert rc == 1 and 'No space left on device' in err and 'Traceback' not in err and len(err.strip().splitlines()) == 1

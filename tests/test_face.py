@@ -112,7 +112,7 @@ def test_train_synth_landmarker_small_run_and_resume(tmp_path, monkeypatch):
     chunks = sorted((tmp_path / 'lm.chunks').iterdir())
     stamps = [c.stat().st_mtime_ns for c in chunks]
     calls = []
-    monkeypatch.setattr('talkhead_nb.synth.render', lambda *a, **k: calls.append(1))   # a resumed run must not render again
+    monkeypatch.setattr('talkhead_nb.face.render', lambda *a, **k: calls.append(1))   # a resumed run must not render again
     face.train_synth_landmarker(out, n=40, size=128, trees=4, cascades=2, depth=3, oversampling=2)
     assert calls == [] and [c.stat().st_mtime_ns for c in chunks] == stamps
 

@@ -12,6 +12,9 @@ from ..commands import Command, UsageError, check_input, check_number, check_out
 from .model import DNPConfig, VARIANTS, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS
 from .train import DNPTrainConfig, TINY_TRAIN, reenact, reenact_video, train_dnp
+from ..train import TrainConfig
+from ..core import read_checkpoint_meta, data_path, make_grid, save_image
+from ..video import write_video
 
 # %% auto #0
 __all__ = ['PAPER_STEPS', 'PRESETS', 'COMMANDS', 'DNPPreset', 'add_train_arguments', 'check_train', 'train_settings', 'run_train',
@@ -93,7 +96,6 @@ def train_settings(args) -> tuple[DNPConfig, DNPTrainConfig, int]:
 
 def run_train(args) -> None:
     "Track the video, train (or resume) the portrait, report where it was written."
-    from talkhead_nb.train import TrainConfig
     cfg, recipe, steps = train_settings(args)
     data = PortraitVideo.from_video(args.video, size=cfg.size, model=args.tracker, max_frames=args.max_frames)
     out = Path(args.out or Path('runs') / 'dnp' / Path(args.video).stem)
@@ -121,7 +123,6 @@ def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
 
 def check_reenact(args) -> None:
     "Validate `talkhead dnp-reenact`'s paths and numbers: the portrait file must hold a portrait."
-    from talkhead_nb.core import read_checkpoint_meta
     check_number('max-frames', args.max_frames, 1, integer=True)
     cls = read_checkpoint_meta(check_input('ckpt', args.ckpt, 'file'))['class']
     if cls != 'DynamicNeuralPortrait':
@@ -142,8 +143,6 @@ COMMANDS = [Command('dnp-train', 'train a Dynamic Neural Portrait on a video of 
 # %% ../../nbs/53_dnp_commands.ipynb #887cbcf1
 def dnp_demo(out, n_frames: int = 50, fps: int = 25, log=print) -> dict:
     "The shipped tiny portrait driven cross-identity: `dnp_reenact.mp4` (driver | portrait) and four stills."
-    from talkhead_nb.core import data_path, make_grid, save_image
-    from talkhead_nb.video import write_video
     out = Path(out)
     portrait = load_portrait(data_path('dnp', 'tiny_mlp_cnn.safetensors'))
     drv = PortraitVideo.from_synth(identity=7, n_frames=n_frames, size=portrait.cfg.size, n_test=0, seed=1)

@@ -14,6 +14,9 @@ import torch.nn.functional as F
 from ..core import assert_shape
 from .model import DNPConfig
 from fastcore.basics import patch
+from .. import synth
+from ..video import VideoReader
+from ..face import track_video, NoFaceFound
 
 # %% auto #0
 __all__ = ['TINY_DATA', 'TINY_STEPS', 'PortraitVideo', 'nearest_frames', 'nearest_rows']
@@ -52,7 +55,6 @@ def from_synth(cls: PortraitVideo, identity: int = 0, # seed of `synth.random_id
                n_frames: int = 500, size: int = 128, n_test: int|None = None, # default: 20%
                seed: int = 0, fps: float = 25.) -> 'PortraitVideo':
     "A synthetic talking sequence with its exact ground-truth parameters."
-    from talkhead_nb import synth
     params = synth.talking_sequence(synth.random_identity(identity), n_frames, fps=fps, seed=seed)
     frames, pose, expr, gaze = [], [], [], []
     for r in synth.render_batches(params, size, 32):
@@ -82,8 +84,6 @@ def from_video(
     max_frames: int | None = None,
 ) -> 'PortraitVideo':
     "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
-    from talkhead_nb.video import VideoReader
-    from talkhead_nb.face import track_video, NoFaceFound
     name = str(video) if isinstance(video, (str, Path)) else 'video'
     if isinstance(video, (str, Path)): src = VideoReader(video, max_frames=max_frames); fps = src.fps
     else: src, fps = torch.as_tensor(video)[:max_frames], 25.

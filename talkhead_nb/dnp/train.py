@@ -11,11 +11,14 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, CheckpointError, config_dict
+from ..core import assert_shape, CheckpointError, config_dict, get_device
 from .model import DNPConfig, DynamicNeuralPortrait, VARIANTS, save_portrait, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames, nearest_rows
 from ..discriminators import PatchDiscriminator
 from ..losses import d_lsgan_loss, g_lsgan_loss
+from ..train import Trainer, TrainConfig
+from ..metrics import LPIPS
+from ..video import write_video
 
 # %% auto #0
 __all__ = ['TINY_TRAIN', 'DNPTrainConfig', 'portrait_from_data', 'dnp_step', 'train_dnp', 'choose_latents', 'reenact',
@@ -98,15 +101,12 @@ def train_dnp(
 ):
     """Train a portrait on `data`'s training frames (resuming in `out_dir`); writes `portrait.safetensors`; returns
     (model, history)."""
-    from talkhead_nb.train import Trainer, TrainConfig
-    from talkhead_nb.core import get_device
     train = train or TrainConfig(steps=100_000, log_every=100, ckpt_every=2000)
     dev = torch.device(device) if device else get_device()
     torch.manual_seed(train.seed)                     # the same initial weights for the same config and seed
     model = portrait_from_data(data, cfg).to(dev)
     perceptual = None
     if tc.w_perc > 0:
-        from talkhead_nb.metrics import LPIPS
         perceptual = LPIPS('vgg').to(dev)           # raises zoo.WeightsNotFound (naming vgg16-397923af.pth) when absent
     modules, opts = {'F': model}, {'F': torch.optim.Adam(model.parameters(), lr=tc.lr, betas=(tc.beta1, tc.beta2))}
     D = None
@@ -166,7 +166,6 @@ def reenact_video(portrait, # a `save_portrait` file or a model
                   latent: str = 'mean', relative: bool = False, side_by_side: bool = False,
                   max_frames: int|None = None) -> Path:
     "Track `driving`, render the portrait under its pose/expression/gaze, and write `out` (marked synthetic)."
-    from talkhead_nb.video import write_video
     m = portrait if isinstance(portrait, nn.Module) else load_portrait(portrait)
     drv = PortraitVideo.from_video(driving, size=m.cfg.size, n_test=0, model=tracker, max_frames=max_frames)
     y = reenact(m, drv.pose, drv.expr, drv.gaze, latent=latent, relative=relative)

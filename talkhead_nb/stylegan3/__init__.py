@@ -12,6 +12,10 @@ _EXPORTS = {
     'Generator': 'networks', 'MappingNetwork': 'networks', 'SG3Config': 'networks', 'SynthesisInput': 'networks',
     'SynthesisLayer': 'networks', 'SynthesisNetwork': 'networks', 'design_lowpass_filter': 'networks',
     'layer_schedule': 'networks', 'make_transform': 'networks',
+    # networks
+    'Generator': 'networks', 'MappingNetwork': 'networks', 'SG3Config': 'networks', 'SynthesisInput': 'networks',
+    'SynthesisLayer': 'networks', 'SynthesisNetwork': 'networks', 'design_lowpass_filter': 'networks',
+    'layer_schedule': 'networks', 'make_transform': 'networks',
     # load
     'NAMED_GENERATORS': 'load', 'PersistentRecord': 'load', 'ShippedGenerator': 'load', 'infer_config': 'load',
     'load_generator': 'load', 'read_snapshot': 'load', 'shipped_channels': 'load',

@@ -11,6 +11,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from ..core import to_tensor, assert_shape
+from ..metrics import LPIPS
 
 # %% auto #0
 __all__ = ['to_generator_range', 'w_stats', 'lr_schedule', 'Projection', 'project', 'PTIResult', 'morph_towards', 'pti']
@@ -54,7 +55,6 @@ class Projection:
         return self.ws[:, 0]
 
 def _perceptual(net: str):
-    from talkhead_nb.metrics import LPIPS
     return LPIPS(net, allow_random_backbone=True)
 
 # %% ../../nbs/34_sg3_invert.ipynb #7f663075

@@ -10,7 +10,15 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
-from ..core import CheckpointError, data_path, build_for_state, config_from_dict, short
+from talkhead_nb.core import (
+    CheckpointError,
+    data_path,
+    build_for_state,
+    config_from_dict,
+    short,
+    read_checkpoint_meta,
+    load_checkpoint,
+)
 from talkhead_nb.safeload import (
     UnsafePickleError,
     Budget,
@@ -162,7 +170,6 @@ class ShippedGenerator:
 
     def config(self) -> SG3Config:
         "The configuration recorded in the weights file's metadata (read without loading the weights)."
-        from talkhead_nb.core import read_checkpoint_meta
         path = data_path(*self.weights)
         return config_from_dict(SG3Config, read_checkpoint_meta(path)['config'], path)
 
@@ -212,7 +219,6 @@ def load_generator(path, # a file (.pkl / .pt / .safetensors) or a shipped name 
         cfg_, sd = read_snapshot(path, which)
         cfg = cfg or cfg_
     elif suf == '.safetensors':
-        from talkhead_nb.core import load_checkpoint
         sd, meta = load_checkpoint(path, cls='Generator')
         cfg = cfg or config_from_dict(SG3Config, meta['config'], path)
     elif suf in ('.pt', '.pth'): sd, cfg = _read_pt(path, which, cfg)

@@ -488,8 +488,16 @@ def w_to_s(self: SynthesisNetwork, ws: torch.Tensor) -> 'collections.OrderedDict
     return out
 
 @patch
-def forward(self: SynthesisNetwork, ws: torch.Tensor|None, transform: torch.Tensor|None = None, styles: dict|None = None,
-            return_features: bool = False, force_fp32: bool = False, update_emas: bool = False, noise_mode=None):
+def forward(
+    self: SynthesisNetwork,
+    ws: torch.Tensor | None,
+    transform: torch.Tensor | None = None,
+    styles: dict | None = None,
+    return_features: bool = False,
+    force_fp32: bool = False,
+    update_emas: bool = False,
+    noise_mode=None,
+):
     styles = styles or {}
     if ws is None:
         missing = [n for n in ['input', *self.layer_names] if n not in styles]

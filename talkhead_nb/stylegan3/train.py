@@ -10,12 +10,14 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ..core import save_checkpoint, make_grid, data_path
+from ..core import save_checkpoint, make_grid, data_path, atomic_path
 import torch.nn as nn
 from .networks import Generator, SG3Config
 from ..discriminators import Discriminator, DConfig
 from ..losses import d_logistic_loss, g_nonsaturating_loss, r1_penalty, lazy_weight
 from ..train import Trainer, TrainConfig
+from ..synth import render, random_params
+from ..face import detect
 
 # %% auto #0
 __all__ = ['HELDOUT_SEED', 'TINY_SYNTH_BATCH', 'TINY_SYNTH_G', 'TINY_SYNTH_D', 'gan_optimizers', 'gan_step', 'synthetic_faces',
@@ -70,7 +72,6 @@ def synthetic_faces(n: int, # how many images
                     with_parts: bool = False # also return the face-parsing labels [n, size, size] (`synth.PARTS` ids)
                    ) -> torch.Tensor: # [n, 3, size, size] uint8 (and the labels with `with_parts`)
     "An FFHQ-like set of synthetic portraits (one identity per image, head near frontal) as a uint8 tensor."
-    from talkhead_nb.synth import render, random_params
     from tqdm.auto import tqdm
     if n < 1: raise ValueError(f'synthetic_faces: n must be ≥ 1, got {n}')
     out = torch.empty(n, 3, size, size, dtype=torch.uint8)
@@ -167,7 +168,6 @@ def portable_checkpoint(src, dst) -> Path:
     bit-identically — the run folder's own checkpoint stays exact."""
     from safetensors import safe_open
     from safetensors.torch import save_file
-    from talkhead_nb.core import atomic_path
     with safe_open(str(src), 'pt') as f:
         meta = f.metadata()
         t = {
@@ -185,7 +185,6 @@ def face_detection_rate(images: torch.Tensor, # [N,3,H,W] in [0,1]
                         size: int = 160, # upsample (bilinear) to this side before detecting
                         min_score: float = 0.9) -> tuple[float, list]:
     "Share of images in which MTCNN finds a face (after upsampling), and the detections (None where none)."
-    from talkhead_nb.face import detect
     x = F.interpolate(images.float(), size=(size, size), mode='bilinear', align_corners=False).clamp(0, 1)
     dets = detect(list(x), min_score=min_score)
     return sum(d is not None for d in dets) / len(dets), dets

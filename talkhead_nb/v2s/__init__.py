@@ -25,8 +25,10 @@ _EXPORTS = {
     'paper_layers': 'method', 'pose_encode': 'method', 'reenact': 'method', 'residual_motion': 'method',
     'smooth_params': 'method', 'temporal_mean': 'method',
     # bench
-    'fid_between': 'bench', 'output_landmarks': 'bench', 'reenactment_metrics': 'bench', 'synth_frames': 'bench',
-    'synthetic_benchmark': 'bench', 'v2s_benchmark': 'bench', 'v2s_demo': 'bench',
+    'BOUNDS': 'bench', 'BenchResult': 'bench', 'BenchRow': 'bench', 'BenchRun': 'bench', 'Scores': 'bench',
+    'benchmark_rows': 'bench', 'control_rows': 'bench', 'fid_between': 'bench', 'output_landmarks': 'bench',
+    'reenactment_metrics': 'bench', 'reference_rows': 'bench', 'row_label': 'bench', 'synth_frames': 'bench',
+    'synthetic_benchmark': 'bench', 'table_variants': 'bench', 'v2s_benchmark': 'bench', 'v2s_demo': 'bench',
 }
 
 __all__ = list(_EXPORTS)

@@ -11,12 +11,27 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, to_tensor, ImageFormatError
-from ..face import NoFaceFound
+from talkhead_nb.core import (
+    assert_shape,
+    to_tensor,
+    ImageFormatError,
+    rotation_matrix,
+    save_image,
+    make_grid,
+    atomic_path,
+    md_table,
+)
+from ..face import NoFaceFound, detect, landmarks68, DlibEmbedder, head_pose
 from ..stylegan3.latents import s_layers, style_features, style_std, edit_styles
 from .channels import ChannelSets
 from .method import (Encoded, LOCAL_ANCHORS, METHODS, RESIDUAL_MODES, V2SConfig, Video2StyleGAN, reenact,
                                     temporal_mean)
+from ..metrics import keypoint_distance, id_distance, LPIPS, rotation_angle, fid, psnr
+from ..posenet import load_identity_regressor, identity_distance
+from .. import zoo
+from ..synth import render, talking_sequence, random_params, random_identity
+from ..stylegan3.load import load_generator
+from ..video import write_video
 
 # %% auto #0
 __all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
@@ -25,7 +40,6 @@ __all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', '
 
 # %% ../../nbs/42_v2s_bench.ipynb #b1afe46c
 def _boxes(frames: torch.Tensor, work_size: int = 256) -> tuple[list, float]:
-    from talkhead_nb.face import detect
     s = max(1., work_size / frames.shape[-1])
     big = F.interpolate(frames.float(), scale_factor=s, mode='bicubic', align_corners=False).clamp(0, 1)
     return [None if d is None else d.box for d in detect(list(big))], s
@@ -33,7 +47,6 @@ def _boxes(frames: torch.Tensor, work_size: int = 256) -> tuple[list, float]:
 def output_landmarks(frames: torch.Tensor, # [T,3,R,R] outputs
                      boxes: list, scale: float, model: str = 'synth') -> np.ndarray: # [T,68,2] pixels of `frames`
     "68 landmarks of output frames inside given face boxes (found on the matching driving frames, at `scale`)."
-    from talkhead_nb.face import landmarks68
     big = F.interpolate(frames.float(), scale_factor=scale, mode='bicubic', align_corners=False).clamp(0, 1)
     out = np.full((len(frames), 68, 2), np.nan)
     for i, b in enumerate(boxes):
@@ -49,9 +62,6 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
                        ) -> dict:
     """ΔK (×10⁻³ of the image size), ID (and ID_synth on the synthetic world), LP and pose error (degrees) of one
     reenacted video."""
-    from talkhead_nb.metrics import keypoint_distance, id_distance, LPIPS, rotation_angle
-    from talkhead_nb.face import DlibEmbedder, head_pose
-    from talkhead_nb.core import rotation_matrix
     if frames.shape != driving.shape:
         raise ValueError(f'reenactment_metrics: {tuple(frames.shape)} outputs vs {tuple(driving.shape)} driving frames')
     T, R = len(frames), frames.shape[-1]
@@ -65,7 +75,6 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
     e_ref, e_out = emb(up(reference[None])), emb(up(frames))
     res['ID'] = float(id_distance(e_ref.expand(T, -1), e_out).mean())
     if id_net is not None or model == 'synth':
-        from talkhead_nb.posenet import load_identity_regressor, identity_distance
         res['ID_synth'] = float(
             identity_distance(id_net or load_identity_regressor('synth'), frames, reference[None]).mean()
         )
@@ -87,15 +96,12 @@ def reenactment_metrics(frames: torch.Tensor, # [T,3,R,R] in [0,1] outputs
 def fid_between(a: torch.Tensor, b: torch.Tensor) -> float|None:
     """FID between two sets of frames (the paper's forward-vs-reverse consistency), or None without the Inception
     weights."""
-    from talkhead_nb import zoo
-    from talkhead_nb.metrics import fid
     if not zoo.available('inception-fid'): return None
     return float(fid(a, b))
 
 # %% ../../nbs/42_v2s_bench.ipynb #b6a1a78b
 def synth_frames(params, size: int = 64, supersample: int = 2) -> torch.Tensor: # [N,3,size,size] in [0,1]
     "Render synthetic portraits the way the tiny generator's training set was made (2× supersampled, box-filtered)."
-    from talkhead_nb.synth import render
     out = []
     for i in range(0, len(params), 32):
         r = render(list(params[i:i + 32]), size * supersample)
@@ -107,7 +113,6 @@ def synthetic_benchmark(n_frames: int = 48, size: int = 64, reference_seed: int 
     """A reference image, a driving clip with ground-truth pose, and the ground-truth reenactment — the reference's
     identity and background rendered with each driving frame's pose, expression and gaze:
     {'reference' [3,S,S], 'driving' [T,3,S,S], 'angles' [T,3], 'target' [T,3,S,S]}."""
-    from talkhead_nb.synth import talking_sequence, random_params, random_identity
     pr = random_params(reference_seed, max_yaw=10, max_pitch=8, max_roll=4, expression_p=0.)
     seq = talking_sequence(random_identity(driver), n_frames, seed=seed, sway=sway)
     ang = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in seq], dtype=torch.float32)
@@ -124,9 +129,6 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
     """Video2StyleGAN on the synthetic world with the shipped tiny G: video, side-by-side, stills and metrics under
     `out`."""
     import json
-    from talkhead_nb.stylegan3.load import load_generator
-    from talkhead_nb.video import write_video
-    from talkhead_nb.core import save_image, make_grid, atomic_path, md_table
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     bm = synthetic_benchmark(n_frames)
@@ -273,7 +275,6 @@ class BenchResult:
 
     def save(self, path) -> Path:
         import json
-        from talkhead_nb.core import atomic_path
         with atomic_path(path) as tmp: Path(tmp).write_text(json.dumps(self.to_json(), indent=1))
         return Path(path)
 
@@ -288,7 +289,8 @@ class BenchResult:
 BOUNDS = ('ground truth', 'placed reconstruction', 'static reference')
 
 def table_variants(residuals=RESIDUAL_MODES, anchors=LOCAL_ANCHORS):
-    "(method, Eq. 10 reading, Eq. 1 anchor) of every table row; LF has no residual term, the baseline no local channels."
+    """(method, Eq. 10 reading, Eq. 1 anchor) of every table row; LF has no residual term, the baseline no local
+    channels."""
     for res in residuals:
         for anc in anchors:
             for mth in METHODS:
@@ -320,21 +322,25 @@ class BenchRun:
         "One row's frames: a method under (Eq. 10 reading, Eq. 1 anchor), or a bound."
         enc, motion = enc or self.encs[direction], self.v.cfg.motion
         if name == 'ground truth': return self.clip(direction, 'target')
-        if name == 'static reference': return self.bm['reference'][None].expand(len(enc.frames), -1, -1, -1).contiguous()
+        if name == 'static reference':
+            return self.bm['reference'][None].expand(len(enc.frames), -1, -1, -1).contiguous()
         if name == 'placed reconstruction': return self.v.synthesize(enc, 'lf', replace(motion, parts=()))[0]
         return self.v.synthesize(enc, name, replace(motion, residual=res, local_anchor=anc))[0]
 
     def score(self, frames: torch.Tensor, direction: str, synth_ms: float|None = None) -> Scores:
         "The metrics of one direction's output frames."
-        from talkhead_nb.metrics import psnr
-        m = reenactment_metrics(frames, self.clip(direction, 'driving'), self.bm['reference'], self.clip(direction, 'angles'))
+        m = reenactment_metrics(
+            frames, self.clip(direction, 'driving'), self.bm['reference'], self.clip(direction, 'angles')
+        )
         self.lp_ok.append(m['LP_comparable'])
         db = float(psnr(frames, self.clip(direction, 'target'), identical=100.0).mean())
         return Scores.from_metrics(m, db, synth_ms)
 
     def scored(self, name: str, res: str, anc: str, encs: dict|None = None, **extra) -> BenchRow:
         "A row scored in both directions (no timings or FID), with `encs` replacing the run's encodings."
-        sc = {d[0]: self.score(self.render(name, res, anc, d, (encs or self.encs)[d]), d) for d in ('forward', 'reverse')}
+        sc = {
+            d[0]: self.score(self.render(name, res, anc, d, (encs or self.encs)[d]), d) for d in ('forward', 'reverse')
+        }
         return BenchRow(**row_label(name, res, anc), **sc, **extra)
 
 # %% ../../nbs/42_v2s_bench.ipynb #887f0476
@@ -375,7 +381,12 @@ def reference_rows(run: BenchRun, seeds, n_frames: int, residual: str, anchors) 
         run.v.set_reference(bm2['reference'])
         encs2 = {d: replace(e, pose=run.v.pose_encoding(e.canonical)) for d, e in run.encs.items()}
         other = BenchRun(run.v, bm2, run.encs, run.lp_ok, run.outputs)
-        for name, anc in [('baseline', anchors[0]), *[('ours', a) for a in anchors], (BOUNDS[1], '—'), (BOUNDS[0], '—')]:
+        for name, anc in [
+            ('baseline', anchors[0]),
+            *[('ours', a) for a in anchors],
+            (BOUNDS[1], '—'),
+            (BOUNDS[0], '—'),
+        ]:
             out.append(other.scored(name, residual, anc, encs2, reference_seed=seed))
     return out
 
@@ -385,25 +396,38 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
                   extra_references: tuple = (7_000_006, 7_000_008),  # more references: does the ordering carry over?
                   log=print, progress: bool = False) -> BenchResult:
     "All methods × Eq. 10 readings × Eq. 1 anchors × forward/reverse, the bounds, the controls and other references."
-    from talkhead_nb import zoo
-    from talkhead_nb.stylegan3.load import load_generator
     cfg = cfg or V2SConfig.fast()
     bm = synthetic_benchmark(n_frames, reference_seed=reference_seed)
     v = Video2StyleGAN(G if G is not None else load_generator('tiny-synth'), cfg=cfg)
     t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
     encs, te = {}, {}
     for d in ('forward', 'reverse'):
-        t = time.time(); encs[d] = v.encode(bm['driving'] if d == 'forward' else bm['driving'].flip(0)); te[d] = time.time() - t
+        t = time.time()
+        encs[d] = v.encode(bm['driving'] if d == 'forward' else bm['driving'].flip(0))
+        te[d] = time.time() - t
         log(f'{d}: encoded {len(encs[d].frames)} frames in {te[d]:.1f} s')
     run = BenchRun(v, bm, encs)
-    res = BenchResult(rows=benchmark_rows(run, residuals, anchors, log, progress),
-                      bounds=[run.scored(name, '—', '—') for name in BOUNDS],
-                      controls=control_rows(run, residuals[0], anchors), references=[], n_frames=n_frames,
-                      reference_seed=reference_seed, config=asdict(cfg), LP_comparable=False, pose_floor_gt_deg=float(
-                          reenactment_metrics(run.clip('forward', 'driving'), run.clip('forward', 'driving'), bm['reference'],
-                                              run.clip('forward', 'angles'))['pose_floor_gt_deg']),
-                      timings={}, fid='computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid',
-                      outputs=run.outputs)
+    res = BenchResult(
+        rows=benchmark_rows(run, residuals, anchors, log, progress),
+        bounds=[run.scored(name, '—', '—') for name in BOUNDS],
+        controls=control_rows(run, residuals[0], anchors),
+        references=[],
+        n_frames=n_frames,
+        reference_seed=reference_seed,
+        config=asdict(cfg),
+        LP_comparable=False,
+        pose_floor_gt_deg=float(
+            reenactment_metrics(
+                run.clip('forward', 'driving'),
+                run.clip('forward', 'driving'),
+                bm['reference'],
+                run.clip('forward', 'angles'),
+            )['pose_floor_gt_deg']
+        ),
+        timings={},
+        fid='computed' if zoo.available('inception-fid') else 'missing: zoo weights inception-fid',
+        outputs=run.outputs,
+    )
     res.references = reference_rows(run, extra_references, n_frames, residuals[0], anchors)
     res.LP_comparable = all(run.lp_ok)
     n = len(encs['forward'].frames)

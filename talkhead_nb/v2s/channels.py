@@ -10,8 +10,9 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ..core import assert_shape, atomic_path
+from ..core import assert_shape, atomic_path, md_table
 from ..stylegan3.latents import s_layers, style_features, style_std, edit_styles
+from ..synth import PART_ID
 
 # %% auto #0
 __all__ = ['PART_GROUPS', 'part_masks', 'IOUTable', 'normalise_maps', 'maps_iou', 'channel_iou', 'ChannelSets', 'select_channels',
@@ -26,7 +27,6 @@ def part_masks(
     groups: dict = PART_GROUPS,
 ) -> dict[str, torch.Tensor]:  # part -> [N,H,W] bool
     "Boolean masks of the eyes, nose and mouth (and any other groups) from a face-parsing label map."
-    from talkhead_nb.synth import PART_ID
     if labels.dim() != 3 or labels.is_floating_point():
         raise ValueError(f'part_masks: labels must be an integer [N,H,W] map, got {labels.dtype} {tuple(labels.shape)}')
     out = {}
@@ -315,14 +315,12 @@ def iou_scatter(table: IOUTable, t_fg: float|None = None, t_bg: float|None = Non
 # %% ../../nbs/40_v2s_channels.ipynb #ad94aad7
 def counts_table(sets: ChannelSets, layers: list[str]|None = None):
     "A table (`core.md_table`) of selected channels per layer (rows) and part (columns), with totals."
-    from talkhead_nb.core import md_table
     c = sets.counts(layers)
     rows = [{'layer': l, **v} for l, v in c.items()]
     return md_table(rows + [{'layer': 'total', **{p: sum(v[p] for v in c.values()) for p in sets.parts}}])
 
 def threshold_sweep(table: IOUTable, t_fg: list[float], t_bg: float = 0.1, neg_rule: str = 'max'):
     "A table (`core.md_table`) of the number of selected channels per part as t_fg varies (t_bg and the rule fixed)."
-    from talkhead_nb.core import md_table
     return md_table(
         [{'t_fg': t, **{p: len(v) for p, v in select_channels(table, t, t_bg, neg_rule).sets.items()}} for t in t_fg]
     )

@@ -6,7 +6,9 @@
 from __future__ import annotations
 import argparse
 from ..commands import Command, UsageError, check_input, check_number, check_output, default_of
-from .method import METHODS, RESIDUAL_MODES, MotionConfig, V2SConfig
+from .method import METHODS, RESIDUAL_MODES, MotionConfig, V2SConfig, reenact
+from ..video import VideoReader
+from ..stylegan3.load import load_generator
 
 # %% auto #0
 __all__ = ['STEP_OPTIONS', 'COMMANDS', 'add_reenact_arguments', 'check_reenact', 'check_resolution', 'reenact_config',
@@ -76,7 +78,6 @@ def check_reenact(args) -> None:
 def check_resolution(args, R: int) -> None:
     "`reenact`'s reference and driving clips are R×R, the generator's resolution (checked before the projection)."
     from PIL import Image
-    from talkhead_nb.video import VideoReader
     for name, path in (('reference', args.reference), ('driving', args.driving), ('co-driving', args.co_driving)):
         if path is None: continue
         size = Image.open(path).size if name == 'reference' else VideoReader(path).size
@@ -110,8 +111,6 @@ def reenact_config(args) -> V2SConfig:
 
 def run_reenact(args) -> None:
     "Load the generator, check the clips' size, run Video2StyleGAN and report."
-    from talkhead_nb.stylegan3.load import load_generator
-    from talkhead_nb.v2s.method import reenact
     G = load_generator(args.generator)
     check_resolution(args, G.img_resolution)               # before the (slow) projection
     r = reenact(G, args.reference, args.driving, args.co_driving, out=args.out, sets=args.channels,

@@ -11,11 +11,15 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, to_tensor, ImageFormatError
-from ..face import NoFaceFound
+from ..core import assert_shape, to_tensor, ImageFormatError, tune_cpu_allocator, load_image
+from ..face import NoFaceFound, detect, landmarks68
 from ..stylegan3.latents import s_layers, style_features, style_std, edit_styles
 from .channels import ChannelSets
 from fastcore.basics import patch
+from ..stylegan3.invert import project, pti
+from ..posenet import load_pose_regressor
+from ..video import write_video, read_video
+from ..stylegan3.load import shipped_channels
 
 # %% auto #0
 __all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'LOCAL_ANCHORS', 'METHODS',
@@ -118,7 +122,6 @@ def frame_landmarks(
     names: list[str] | None = None,
 ) -> tuple[np.ndarray, list[int]]:  # [T,68,2] (NaN: no face), missing frames
     "68 landmarks per frame (pixels of the input frames) and the indices of frames without a face."
-    from talkhead_nb.face import detect, landmarks68
     T, _, H, W = frames.shape
     s = max(1., work_size / max(H, W))
     big = (
@@ -149,7 +152,6 @@ def embed_frames(
     progress: bool = False,
 ) -> tuple[torch.Tensor, np.ndarray]:  # ws [T,num_ws,w_dim], final loss per frame [T]
     "W+ projection of every frame, warm-started from the previous frame (chunks of `chunk` frames share a start)."
-    from talkhead_nb.stylegan3.invert import project
     from tqdm.auto import tqdm
     T = len(frames)
     if T == 0: raise ValueError('embed_frames: no frames')
@@ -373,8 +375,6 @@ class Video2StyleGAN:
         cfg: V2SConfig | None = None,
         device='cpu',
     ):
-        from talkhead_nb.posenet import load_pose_regressor
-        from talkhead_nb.core import tune_cpu_allocator
         if torch.device(device).type == 'cpu': tune_cpu_allocator()   # keeps freed memory: ~2× faster optimisation loops on CPU
         self.G = G.eval().requires_grad_(False)
         self.cfg = cfg or V2SConfig()
@@ -395,14 +395,12 @@ class Video2StyleGAN:
             diag.append(row)
         path = None
         if out is not None:
-            from talkhead_nb.video import write_video
             path = write_video(out, frames, fps=self.cfg.fps, extra_meta={'talkhead_source': f'v2s.reenact ({method})'})
         tm['total'] = time.time() - t0
         return Reenactment(frames, diag, lat, enc.skipped, tm, path)
 
 @patch
 def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
-    from talkhead_nb.stylegan3.load import shipped_channels
     if isinstance(sets, ChannelSets): return sets
     if sets is None: return ChannelSets({p: [] for p in self.cfg.motion.parts}, {'note': 'no local channels'})
     if sets == 'auto':
@@ -420,7 +418,6 @@ def G_synth(self: Video2StyleGAN): return self.ref['G'] if self.ref is not None 
 @patch
 def _frames(self: Video2StyleGAN, video, what: str) -> torch.Tensor:
     if isinstance(video, (str, Path)):
-        from talkhead_nb.video import read_video
         x, _ = read_video(video)
     elif torch.is_tensor(video): x = video
     else: x = torch.stack([to_tensor(f, what=f'{what} frame {i}') for i, f in enumerate(video)])
@@ -437,10 +434,8 @@ def _frames(self: Video2StyleGAN, video, what: str) -> torch.Tensor:
 @patch
 def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress: bool = False) -> 'Video2StyleGAN':
     "Project (W+) and PTI-tune the reference; raises `NoFaceFound` when it holds no face."
-    from talkhead_nb.stylegan3.invert import project, pti
     c, t0 = self.cfg, time.time()
     if isinstance(image, (str, Path)):
-        from talkhead_nb.core import load_image
         name = str(image); x = load_image(image)
     else: x = to_tensor(image, what=name)
     if x.dim() == 3: x = x[None]
