@@ -49,13 +49,15 @@ def notebook_tests() -> tuple[int, int, list[str]]:
     except (OSError, ValueError): last = EXPECTED_SECS
     queue = sorted(nbs, key=lambda p: -last.get(p.name, 60))
     slots, running, results = int(os.environ.get('NBDEV_WORKERS', '2')), {}, {}
+    threads = str(max(1, (os.cpu_count() or 2) // slots))   # one BLAS/OpenMP pool per core, not per process per core
+    env = {**os.environ, 'OMP_NUM_THREADS': threads, 'MKL_NUM_THREADS': threads}
     t0 = time.time()
     while queue or running:
         while queue and len(running) < slots:
             nb = queue.pop(0)
             log = tempfile.TemporaryFile('w+')
             proc = subprocess.Popen([str(BIN / 'nbdev_test'), '--path', str(nb), '--n_workers', '0', '--do_print'],
-                                    cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+                                    cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
             running[proc.pid] = (nb, proc, log, time.time())
         pid, status, usage = os.wait4(-1, 0)
         if pid not in running: continue

@@ -27,7 +27,7 @@ print(f'data: {len(data)} frames ({len(data.train_idx)} train) in {time.time() -
 for v in (VARIANTS if a.variant == 'all' else [a.variant]):
     t = time.time()
     out = Path(a.run) / v.replace('+', '_')
-    model, hist = train_dnp(data, DNPConfig.tiny(variant=v), out, TINY_TRAIN,
+    model, hist = train_dnp(data, out, DNPConfig.tiny(variant=v), TINY_TRAIN,
                             TrainConfig(steps=a.steps, log_every=250, ckpt_every=1000, progress=False), device='cpu')
     took = time.time() - t
     if a.ship: shutil.copyfile(out / 'portrait.safetensors', write_target('dnp', f'tiny_{v.replace("+", "_")}.safetensors', ship=True))

@@ -491,7 +491,8 @@ class _Head(nn.Module):
 
 class BiSeNet(nn.Module):
     "The face-parsing BiSeNet of zllrunning/face-parsing.PyTorch, key for key; returns (out, out16, out32) logits."
-    def __init__(self, cfg: BiSeNetConfig = BiSeNetConfig()):
+    def __init__(self, cfg: BiSeNetConfig|None = None):
+        cfg = cfg if cfg is not None else BiSeNetConfig()
         super().__init__()
         self.cfg = cfg
         self.cp = _ContextPath()
@@ -517,8 +518,9 @@ class FaceParser:
 
     @classmethod
     def from_pretrained(cls, path=None, # a `79999_iter.pth`; default: the `zoo` cache ('bisenet-faceparsing')
-                        device='cpu', cfg: BiSeNetConfig = BiSeNetConfig()) -> 'FaceParser':
+                        device='cpu', cfg: BiSeNetConfig|None = None) -> 'FaceParser':
         "Load the public weights with strict key matching and no code execution."
+        cfg = cfg if cfg is not None else BiSeNetConfig()
         path = Path(path) if path is not None else zoo.path('bisenet-faceparsing')
         hint = 'it should be 79999_iter.pth from face-parsing.PyTorch'
         sd = state_dict_of(load_torch_file(path, 'BiSeNet face-parsing checkpoint'), path, hint)

@@ -59,7 +59,8 @@ class PoseNetConfig:
 
 class PoseRegressor(nn.Module):
     "Image [N,3,S,S] in [0,1] -> [N,3] (yaw, pitch, roll) degrees; differentiable, for Eq. 7's pose matching."
-    def __init__(self, cfg: PoseNetConfig = PoseNetConfig()):
+    def __init__(self, cfg: PoseNetConfig|None = None):
+        cfg = cfg if cfg is not None else PoseNetConfig()
         super().__init__()
         self.cfg = cfg
         layers, c_in = [], 3
@@ -139,14 +140,16 @@ def train_pose_regressor(
     images: torch.Tensor,  # [n,3,S,S] uint8 (`pose_dataset`)
     angles: torch.Tensor,  # [n,K] labels: degrees (pose), or z-scores (identity)
     out_dir,
-    cfg: PoseNetConfig = PoseNetConfig(),
-    tcfg: PoseTrainConfig = PoseTrainConfig(),
+    cfg: PoseNetConfig|None = None,
+    tcfg: PoseTrainConfig|None = None,
     train=None,  # `train.TrainConfig` (steps, checkpointing)
     device: str = 'cpu',
     cls=None,
 ):  # the network class: `PoseRegressor` (default) or `IdentityRegressor`
     """Fit a `PoseRegressor` with L1 on the labels; resumable (`train.Trainer`). Returns the trainer; its EMA net is
     `tr.ema['net']`."""
+    tcfg = tcfg if tcfg is not None else PoseTrainConfig()
+    cfg = cfg if cfg is not None else PoseNetConfig()
     train = train or TrainConfig(steps=1000, log_every=50, ckpt_every=250, ema_beta=0.99)
     if images.dtype != torch.uint8 or images.dim() != 4:
         raise ValueError('train_pose_regressor: images must be [n,3,S,S] uint8')

@@ -80,8 +80,9 @@ def _py_rng_state() -> list:
 class Trainer:
     "The package's training loop: step function + optimizers + EMA + logging + atomic, resumable checkpoints."
     def __init__(self, modules: Mapping[str, torch.nn.Module], optimizers: Mapping[str, torch.optim.Optimizer],
-                 step_fn: Callable[['Trainer', int], Mapping[str, float]], out_dir, cfg: TrainConfig = TrainConfig(),
+                 step_fn: Callable[['Trainer', int], Mapping[str, float]], out_dir, cfg: TrainConfig|None = None,
                  ema: Iterable[str] = (), model_config=None):
+        cfg = cfg if cfg is not None else TrainConfig()
         self.modules, self.optimizers, self.step_fn, self.cfg = dict(modules), dict(optimizers), step_fn, cfg
         self.out_dir = Path(out_dir); self.out_dir.mkdir(parents=True, exist_ok=True)
         self.ema = {n: copy.deepcopy(self.modules[n]).eval().requires_grad_(False) for n in ema}

@@ -69,11 +69,11 @@ def test_train_resume_is_exact(tmp_path):
     cfg = dnp.DNPConfig.tiny(size=32, width=32, feat_dim=8, n_res=1)
     tc = dnp.DNPTrainConfig(batch=2, w_perc=0, w_l2=5.)
     tcfg = lambda n: TrainConfig(steps=n, log_every=1, ckpt_every=3, progress=False)
-    full, _ = dnp.train_dnp(data, cfg, tmp_path/'full', tc, tcfg(6), device='cpu')
-    dnp.train_dnp(data, cfg, tmp_path/'half', tc, tcfg(3), device='cpu')
-    resumed, hist = dnp.train_dnp(data, cfg, tmp_path/'half', tc, tcfg(6), device='cpu')
+    full, _ = dnp.train_dnp(data, tmp_path/'full', cfg, tc, tcfg(6), device='cpu')
+    dnp.train_dnp(data, tmp_path/'half', cfg, tc, tcfg(3), device='cpu')
+    resumed, hist = dnp.train_dnp(data, tmp_path/'half', cfg, tc, tcfg(6), device='cpu')
     assert [r['step'] for r in hist] == list(range(1, 7))
     for (n, a), b in zip(full.state_dict().items(), resumed.state_dict().values()): assert torch.equal(a, b), n
     # another configuration in the same run folder is refused, naming the field
     with pytest.raises(CheckpointError, match='feat_dim'):
-        dnp.train_dnp(data, dnp.DNPConfig.tiny(size=32, width=32, feat_dim=16, n_res=1), tmp_path/'half', tc, tcfg(8), device='cpu')
+        dnp.train_dnp(data, tmp_path/'half', dnp.DNPConfig.tiny(size=32, width=32, feat_dim=16, n_res=1), tc, tcfg(8), device='cpu')

@@ -107,3 +107,29 @@ def test_application_families_do_not_import_each_other():
             t = target.split('.')
             if len(t) > 1 and t[0] == 'talkhead_nb' and t[1] in APPLICATIONS and t[1] != parts[1]: bad.append(f'{name} imports {target}')
     assert not bad, bad
+
+def test_no_config_instance_as_default_argument():
+    "`cfg: X | None = None`, never `cfg: X = X()`: a default instance is shared by every call and hides the preset."
+    bad = []
+    for name, path in package_modules().items():
+        for n in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)): continue
+            for d in n.args.defaults + [x for x in n.args.kw_defaults if x is not None]:
+                call = isinstance(d, ast.Call) and ast.unparse(d.func).split('.')[0].endswith('Config')
+                preset = isinstance(d, ast.Name) and d.id.isupper() and any(k in d.id for k in ('TINY', 'TRAIN'))
+                if call or preset: bad.append(f'{name}.{n.name}: default {ast.unparse(d)}')
+    assert not bad, bad
+
+def test_train_entry_points_share_one_signature_order():
+    "Every `train_*` entry point takes the data first, then the run folder (and configs, recipe, TrainConfig, device)."
+    import inspect
+    from talkhead_nb.stylegan3.train import train_stylegan3
+    from talkhead_nb.posenet import train_pose_regressor
+    from talkhead_nb.dnp.train import train_dnp
+    for f in (train_stylegan3, train_pose_regressor, train_dnp):
+        names = list(inspect.signature(f).parameters)
+        data_end = names.index('out_dir')
+        assert data_end in (1, 2) and 'device' in names, (f.__name__, names)
+        rest = names[data_end + 1:]
+        assert rest.index('train') > max(i for i, n in enumerate(rest) if 'cfg' in n or n == 'tc'), (f.__name__, names)
+        assert rest.index('device') > rest.index('train'), (f.__name__, names)

@@ -103,7 +103,7 @@ def run_train(args) -> None:
         f'{args.video}: {len(data)} frames tracked, {len(data.train_idx)} train / {data.n_test} test; training in {out}'
     )
     tc = TrainConfig(steps=steps, log_every=max(1, min(100, steps // 10)), ckpt_every=max(1, min(1000, steps // 4)))
-    m, hist = train_dnp(data, cfg, out, recipe, tc)
+    m, hist = train_dnp(data, out, cfg, recipe, tc)
     print(f'wrote {out / "portrait.safetensors"} (step {hist[-1]["step"]}, loss {hist[-1]["total"]:.4f})')
 
 # %% ../../nbs/53_dnp_commands.ipynb #77ef7f8a

@@ -96,11 +96,19 @@ def dnp_step(model: DynamicNeuralPortrait, data: PortraitVideo, tc: DNPTrainConf
     return step_fn
 
 # %% ../../nbs/52_dnp_train.ipynb #31a4fcf2
-def train_dnp(
-    data: PortraitVideo, cfg: DNPConfig, out_dir, tc: DNPTrainConfig = DNPTrainConfig(), train=None, device=None
-):
+def train_dnp(data: PortraitVideo,                     # the person's frames and driving parameters
+              out_dir,                                # run folder (resumable)
+              cfg: DNPConfig|None = None,             # the model (default: DNPConfig(), sized to `data`)
+              tc: DNPTrainConfig|None = None,         # the recipe (default: the seed's)
+              train: TrainConfig|None = None,         # steps, logging, checkpoints
+              device=None):
     """Train a portrait on `data`'s training frames (resuming in `out_dir`); writes `portrait.safetensors`; returns
-    (model, history)."""
+    (model, history). The argument order is every `train_*` entry point's: data, run folder, model config, recipe,
+    `TrainConfig`, device."""
+    if isinstance(out_dir, DNPConfig):
+        raise TypeError('train_dnp(data, out_dir, cfg, tc, train, device): the run folder comes second, the config third')
+    cfg = cfg if cfg is not None else DNPConfig()
+    tc = tc if tc is not None else DNPTrainConfig()
     train = train or TrainConfig(steps=100_000, log_every=100, ckpt_every=2000)
     dev = torch.device(device) if device else get_device()
     torch.manual_seed(train.seed)                     # the same initial weights for the same config and seed

@@ -521,7 +521,8 @@ def forward(
 # %% ../../nbs/30_sg3_networks.ipynb #a4d3f2e3
 class Generator(nn.Module):
     "StyleGAN3 generator: `mapping` (Z -> W+) and `synthesis` (W+ -> image), official parameter names."
-    def __init__(self, cfg: SG3Config = SG3Config()):
+    def __init__(self, cfg: SG3Config|None = None):
+        cfg = cfg if cfg is not None else SG3Config()
         super().__init__()
         self.cfg = cfg
         self.z_dim, self.c_dim, self.w_dim, self.img_resolution, self.img_channels = (

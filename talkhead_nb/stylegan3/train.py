@@ -127,11 +127,15 @@ def real_batches(images: torch.Tensor, # [N, 3, H, W] uint8
 # %% ../../nbs/33_sg3_train.ipynb #f686902a
 def train_stylegan3(images: torch.Tensor, # [N, 3, res, res] uint8 training images
                     out_dir, # run folder: checkpoint.safetensors, log.jsonl, G_ema.safetensors
-                    G_cfg: SG3Config = TINY_SYNTH_G, D_cfg: DConfig = TINY_SYNTH_D,
-                    cfg: SG3TrainConfig = SG3TrainConfig(),
-                    train: TrainConfig = TrainConfig(steps=1000, log_every=50, ckpt_every=250),
+                    G_cfg: SG3Config|None = None, D_cfg: DConfig|None = None,
+                    cfg: SG3TrainConfig|None = None,
+                    train: TrainConfig|None = None,
                     data_seed: int = 0, device='cpu') -> Trainer:
     "Train (or resume) a StyleGAN3 on `images`; returns the `Trainer` (G, D, the EMA G and the history)."
+    train = train if train is not None else TrainConfig(steps=1000, log_every=50, ckpt_every=250)
+    cfg = cfg if cfg is not None else SG3TrainConfig()
+    D_cfg = D_cfg if D_cfg is not None else TINY_SYNTH_D
+    G_cfg = G_cfg if G_cfg is not None else TINY_SYNTH_G
     res = G_cfg.img_resolution
     if tuple(images.shape[1:]) != (3, res, res):
         raise ValueError(

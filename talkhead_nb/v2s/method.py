@@ -267,8 +267,9 @@ def combine_styles(G, w_ref_p: torch.Tensor, # [T,L,D]
                    w_drive: torch.Tensor, # [T,L,D]
                    w_base: torch.Tensor, # [T,L,D]
                    local: dict[str, list[int]], # layer -> channels (`local_channels`)
-                   cfg: MotionConfig = MotionConfig()) -> dict[str, torch.Tensor]:
+                   cfg: MotionConfig|None = None) -> dict[str, torch.Tensor]:
     "Eqs. 1–3: per-layer styles [T,C] for `G.synthesis(None, styles=...)`."
+    cfg = cfg if cfg is not None else MotionConfig()
     if cfg.local_anchor not in LOCAL_ANCHORS:
         raise ValueError(f'combine_styles: local_anchor must be one of {LOCAL_ANCHORS}, got {cfg.local_anchor!r}')
     syn = G.synthesis
