@@ -1,4 +1,5 @@
-"""Dynamic Neural Portraits: the model (`model`), its data (`data`), training and reenactment (`train`).
+"""Dynamic Neural Portraits: the model (`model`), its data (`data`), training and reenactment (`train`), and
+its measurement (`bench`).
 
 The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562):
 `from talkhead_nb.dnp import X` loads only the module that defines X.
@@ -17,6 +18,11 @@ _EXPORTS = {
     # train
     'DNPTrainConfig': 'train', 'TINY_TRAIN': 'train', 'choose_latents': 'train', 'dnp_step': 'train',
     'portrait_from_data': 'train', 'reenact': 'train', 'reenact_video': 'train', 'train_dnp': 'train',
+    # bench
+    'CrossRow': 'bench', 'DNPEval': 'bench', 'NAMES': 'bench', 'NEAREST': 'bench', 'RegressorRow': 'bench',
+    'SelfRow': 'bench', 'cross_driver': 'bench', 'dnp_eval': 'bench', 'eval_check': 'bench', 'eval_figures': 'bench',
+    'evaluate_cross': 'bench', 'evaluate_regressor': 'bench', 'evaluate_self': 'bench', 'motion_distances': 'bench',
+    'render_fps': 'bench', 'self_outputs': 'bench', 'shipped_portraits': 'bench',
 }
 
 __all__ = list(_EXPORTS)
