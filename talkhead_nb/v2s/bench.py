@@ -35,8 +35,8 @@ from ..video import write_video
 
 # %% auto #0
 __all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
-           'Scores', 'BenchRow', 'BenchResult', 'table_variants', 'row_label', 'BenchRun', 'benchmark_rows',
-           'control_rows', 'reference_rows', 'v2s_benchmark']
+           'Scores', 'BenchRow', 'BenchResult', 'bench_check', 'table_variants', 'row_label', 'BenchRun',
+           'benchmark_rows', 'control_rows', 'reference_rows', 'v2s_benchmark']
 
 # %% ../../nbs/42_v2s_bench.ipynb #b1afe46c
 def _boxes(frames: torch.Tensor, work_size: int = 256) -> tuple[list, float]:
@@ -262,6 +262,7 @@ class BenchResult:
     fid: str
     machine: str = ''
     wall_s: float = 0.
+    check: dict = field(default_factory=dict)   # `bench_check`: recomputed by the reproduction notebook's CI cell
     outputs: dict = field(default_factory=dict, repr=False)   # (residual, anchor, method, direction) -> frames
 
     def pick(self, method: str, residual: str = '—', anchor: str = '—', table: str = 'rows') -> BenchRow:
@@ -284,6 +285,14 @@ class BenchResult:
         d = json.loads(Path(path).read_text())
         tables = {k: [BenchRow.from_dict(r) for r in d[k]] for k in ('rows', 'bounds', 'controls', 'references')}
         return cls(**{**d, **tables})
+
+# %% ../../nbs/42_v2s_bench.ipynb #9e61a819
+def bench_check(n_frames: int = 8, reference_seed: int = 7_000_001) -> dict:
+    "The metrics of the ground-truth reenactment on the benchmark's first `n_frames` frames (a drift fingerprint)."
+    bm = synthetic_benchmark(n_frames, reference_seed=reference_seed)
+    m = reenactment_metrics(bm['target'], bm['driving'], bm['reference'], bm['angles'])
+    return {'n_frames': n_frames, 'reference_seed': reference_seed,
+            'metrics': {k: v for k, v in m.items() if isinstance(v, float)}}
 
 # %% ../../nbs/42_v2s_bench.ipynb #eb383baa
 BOUNDS = ('ground truth', 'placed reconstruction', 'static reference')
@@ -429,6 +438,7 @@ def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residu
         outputs=run.outputs,
     )
     res.references = reference_rows(run, extra_references, n_frames, residuals[0], anchors)
+    res.check = bench_check(reference_seed=reference_seed)
     res.LP_comparable = all(run.lp_ok)
     n = len(encs['forward'].frames)
     res.timings = {'reference_s': t_ref, 'encode_s_per_frame': te['forward'] / n,
