@@ -94,7 +94,7 @@ def test_family_init_reexports_the_public_names(family):
     pkg = importlib.import_module(f'talkhead_nb.{family}')
     subs = [m for m in package_modules() if m.startswith(f'talkhead_nb.{family}.') and not m.endswith('.commands')]
     public = {n: m.rsplit('.', 1)[1] for m in subs for n in importlib.import_module(m).__all__}
-    assert {k: v for k, v in pkg._EXPORTS.items() if k in public} == public        # every public name, from its module
+    assert {k: v for k, v in pkg._EXPORTS.items() if k in public} == public, 'run scripts/family_init.py'
     for n, sub in pkg._EXPORTS.items():          # extra names (old import paths) resolve to the same objects
         assert getattr(pkg, n) is getattr(importlib.import_module(f'talkhead_nb.{family}.{sub}'), n)
 
