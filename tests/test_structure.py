@@ -133,3 +133,9 @@ def test_train_entry_points_share_one_signature_order():
         rest = names[data_end + 1:]
         assert rest.index('train') > max(i for i, n in enumerate(rest) if 'cfg' in n or n == 'tc'), (f.__name__, names)
         assert rest.index('device') > rest.index('train'), (f.__name__, names)
+
+def test_losses_are_torch_only():
+    "`losses` imports torch and the standard library only (never `metrics`): training code stays light."
+    tree = ast.parse((PKG / 'losses.py').read_text())
+    roots = {t.split('.')[0] for t, _ in imports_of(tree, 'talkhead_nb.losses') if t}
+    assert roots <= {'__future__', 'typing', 'torch', 'math'}, roots
