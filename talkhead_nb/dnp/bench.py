@@ -106,10 +106,13 @@ def motion_distances(frames, ref_track) -> dict:
     ok = ~tr.failed & ~ref_track.failed
     t = lambda a: torch.from_numpy(a[ok])
     nan = float('nan')
-    return dict(tracked=int(ok.sum()), n_motion=len(ok),
-                pose=pose_distance(t(ref_track.R), t(tr.R)).mean().item() if ok.any() else nan,
-                gaze=gaze_distance(t(ref_track.gaze), t(tr.gaze)).mean().item() if ok.any() else nan,
-                expression=expression_distance(t(ref_track.expression), t(tr.expression)).mean().item() if ok.any() else nan)
+    return dict(
+        tracked=int(ok.sum()),
+        n_motion=len(ok),
+        pose=pose_distance(t(ref_track.R), t(tr.R)).mean().item() if ok.any() else nan,
+        gaze=gaze_distance(t(ref_track.gaze), t(tr.gaze)).mean().item() if ok.any() else nan,
+        expression=expression_distance(t(ref_track.expression), t(tr.expression)).mean().item() if ok.any() else nan,
+    )
 
 # %% ../../nbs/54_dnp_bench.ipynb #6d663163
 def evaluate_self(data: PortraitVideo, models: dict, sub: int = 4) -> tuple[list[SelfRow], bool]:
@@ -125,8 +128,16 @@ def evaluate_self(data: PortraitVideo, models: dict, sub: int = 4) -> tuple[list
         for name, out in outputs.items():
             a = evaluate(out, truth, metrics=('l1', 'lpips', *extra), allow_random_backbone=True).aggregate()
             b = evaluate(out[::sub], metrics=('csim',), embedder=emb, identity_reference=data.images(0)).aggregate()
-            rows.append(SelfRow(name, a['l1'][0], a['lpips'][0], b['csim'][0], **motion_distances(out[::sub], ref_track),
-                                **{m: a[m][0] for m in extra}))
+            rows.append(
+                SelfRow(
+                    name,
+                    a['l1'][0],
+                    a['lpips'][0],
+                    b['csim'][0],
+                    **motion_distances(out[::sub], ref_track),
+                    **{m: a[m][0] for m in extra}
+                )
+            )
     return rows, zoo.available('alexnet')
 
 # %% ../../nbs/54_dnp_bench.ipynb #bad4f5a5
@@ -149,8 +160,12 @@ def evaluate_cross(data: PortraitVideo, models: dict, drv, R_true) -> tuple[list
         gz = gaze_distance(torch.from_numpy(tr.gaze[ok]), np.rad2deg(drv.gaze[ok].numpy())) if ok.any() else nan
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            cs = evaluate(y[::4], metrics=('csim',), embedder=emb, identity_reference=data.images(0)).aggregate()['csim'][0]
-        rows.append(CrossRow(name, int(ok.sum()), len(y), float(err.median()), float(err.mean()), float(gz.median()), cs))
+            cs = evaluate(y[::4], metrics=('csim',), embedder=emb, identity_reference=data.images(0)).aggregate()[
+                'csim'
+            ][0]
+        rows.append(
+            CrossRow(name, int(ok.sum()), len(y), float(err.median()), float(err.mean()), float(gz.median()), cs)
+        )
     return rows, renders
 
 # %% ../../nbs/54_dnp_bench.ipynb #5b27e3e3
@@ -240,5 +255,13 @@ def dnp_eval(data: PortraitVideo|None = None, models: dict|None = None, sub: int
     reg_rows = evaluate_regressor(data, models, drv, renders)
     speed = {NAMES[v]: (render_fps(m, data.params(data.test_idx), 1), render_fps(m, data.params(data.test_idx), 16))
              for v, m in models.items()}
-    return DNPEval(self_rows, cross_rows, reg_rows, speed, comparable, eval_check(models, **(check or {})), len(data.test_idx),
-                   wall_s=time.time() - t0)
+    return DNPEval(
+        self_rows,
+        cross_rows,
+        reg_rows,
+        speed,
+        comparable,
+        eval_check(models, **(check or {})),
+        len(data.test_idx),
+        wall_s=time.time() - t0,
+    )

@@ -106,7 +106,9 @@ def train_dnp(data: PortraitVideo,                     # the person's frames and
     (model, history). The argument order is every `train_*` entry point's: data, run folder, model config, recipe,
     `TrainConfig`, device."""
     if isinstance(out_dir, DNPConfig):
-        raise TypeError('train_dnp(data, out_dir, cfg, tc, train, device): the run folder comes second, the config third')
+        raise TypeError(
+            'train_dnp(data, out_dir, cfg, tc, train, device): the run folder comes second, the config third'
+        )
     cfg = cfg if cfg is not None else DNPConfig()
     tc = tc if tc is not None else DNPTrainConfig()
     train = train or TrainConfig(steps=100_000, log_every=100, ckpt_every=2000)
