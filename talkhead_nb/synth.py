@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, dataclasses, functools
 from dataclasses import dataclass, field, fields, asdict
-from typing import Sequence
+from typing import Callable, Sequence
 import numpy as np
 import torch
 from pathlib import Path
@@ -681,28 +681,14 @@ def _validate(p: PortraitParams, i: int):
             f'render: params[{i}].identity.hair_style must be an int in 0..{len(HAIR_STYLES) - 1} {HAIR_STYLES}'
         )
 
-# %% ../nbs/10_synth.ipynb #42100680
-def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a list rendered as a batch
-           size: int = 256 # output side in pixels (32..1024); images are square
-          ) -> Render:
-    "Ray-cast a batch of portraits with perspective, shading and exact ground truth. Deterministic on CPU."
-    single = isinstance(params, PortraitParams)
-    ps = [params] if single else list(params)
-    if not ps: raise ValueError('render: got an empty list of params')
-    if any(not isinstance(p, PortraitParams) for p in ps):
-        raise TypeError('render: params must be PortraitParams (see random_params)')
-    for i, p in enumerate(ps): _validate(p, i)
-    if not (isinstance(size, int) and 32 <= size <= 1024):
-        raise ValueError(f'render: size must be an int in 32..1024, got {size!r}')
-    B, H = len(ps), size
-    G = _batch_geometry(ps)
-    rays = _Rays(size)
+# %% ../nbs/10_synth.ipynb #c8f6f946
+def _primitives(G: dict) -> tuple[dict, dict, Callable]:
+    """The batch's ray-cast primitives, name -> (frame, centre, rotation, radii); which hair parts each portrait
+    has; and the ears' rotation (a function of the side, +1 or -1)."""
+    B = G['fw'].shape[0]
     I3 = torch.eye(3, dtype=torch.float64).expand(B, 3, 3)
     Rn = _nose_frame(G).double()
     style = G['style'].long()
-    L = torch.tensor(LIGHT, dtype=torch.float64); L = L / L.norm()
-    Lh = (G['R'].transpose(-1, -2) @ L)                          # light in the head frame [B,3]
-    Lb = (G['R_body'].transpose(-1, -2) @ L)
     fw = G['fw']
     zeros = torch.zeros(B)
     ear_c = lambda s: torch.stack([s * (fw - 0.02), zeros - 0.02, zeros - 0.05], -1)
@@ -746,6 +732,13 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
         ),
     }
     enabled = {'hair_l': style == 1, 'bun': style == 2}   # every style has the cap; long hair adds a long shell
+    return prims, enabled, ear_R
+
+# %% ../nbs/10_synth.ipynb #b4ec520a
+def _hits(G: dict, prims: dict, enabled: dict, rays: _Rays, H: int) -> tuple[dict, dict, torch.Tensor, torch.Tensor]:
+    """Each primitive's nearest valid hit distance t [B,H,W] and its unit-sphere point U; the nearest depth and the
+    winning primitive's index per pixel."""
+    B, style = G['fw'].shape[0], G['style'].long()
     T, s = G['T'], G['s']
     t, U = {}, {}
     inf = float('inf')
@@ -775,8 +768,15 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     names = list(prims)
     tall = torch.stack([t[n] for n in names])                   # [P,B,H,W]
     depth, win = tall.min(0)
-    fg = torch.isfinite(depth)
-    # --- albedo, shading and labels per primitive ---------------------------------------------------------------
+    return t, U, depth, win
+
+# %% ../nbs/10_synth.ipynb #e1d581b2
+def _shade(G: dict, prims: dict, ear_R: Callable, U: dict, t: dict, win: torch.Tensor, H: int) -> tuple[torch.Tensor, torch.Tensor]:
+    "Albedo, Lambert shading and part labels of the winning primitive at every pixel: image [B,3,H,W], labels [B,H,W]."
+    B, style, Rn = G['fw'].shape[0], G['style'].long(), prims['nose'][2]
+    L = torch.tensor(LIGHT, dtype=torch.float64); L = L / L.norm()
+    Lh = (G['R'].transpose(-1, -2) @ L)                          # light in the head frame [B,3]
+    Lb = (G['R_body'].transpose(-1, -2) @ L)
     img = torch.zeros(B, 3, H, H)
     lab = torch.zeros(B, H, H, dtype=torch.uint8)
     skin = G['col_skin']
@@ -830,6 +830,43 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
         img, lab = put(
             img, lab, k, G['col_hair'][:, :, None, None] * (tex * _lambert(u, prims[name][3], Lh))[:, None], 17
         )
+    return img, lab
+
+# %% ../nbs/10_synth.ipynb #353c91b5
+def _truth(G: dict, ps: list, depth: torch.Tensor, size: int) -> dict:
+    "The ground truth of a batch: landmarks (pixels) with visibility against the depth map, rotation, angles, gaze."
+    B = len(ps)
+    lm3 = _landmarks_head(G)
+    uv, w = _project(G, lm3, size)
+    ix, iy = uv[..., 0].round().long(), uv[..., 1].round().long()
+    inside = (ix >= 0) & (ix < size) & (iy >= 0) & (iy < size)
+    d_at = depth.reshape(B, -1).gather(1, (iy.clamp(0, size - 1) * size + ix.clamp(0, size - 1)))
+    visible = inside & (w <= d_at + 0.06)
+    Rf = G['R'].float()
+    gaze = (Rf @ gaze_vector(G['gaze'][:, 0], G['gaze'][:, 1]).float()[..., None])[..., 0]
+    angles = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in ps], dtype=torch.float32)
+    return dict(landmarks=uv, visible=visible, R=Rf, angles=angles, gaze=gaze)
+
+# %% ../nbs/10_synth.ipynb #42100680
+def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a list rendered as a batch
+           size: int = 256 # output side in pixels (32..1024); images are square
+          ) -> Render:
+    "Ray-cast a batch of portraits with perspective, shading and exact ground truth. Deterministic on CPU."
+    single = isinstance(params, PortraitParams)
+    ps = [params] if single else list(params)
+    if not ps: raise ValueError('render: got an empty list of params')
+    if any(not isinstance(p, PortraitParams) for p in ps):
+        raise TypeError('render: params must be PortraitParams (see random_params)')
+    for i, p in enumerate(ps): _validate(p, i)
+    if not (isinstance(size, int) and 32 <= size <= 1024):
+        raise ValueError(f'render: size must be an int in 32..1024, got {size!r}')
+    B, H = len(ps), size
+    G = _batch_geometry(ps)
+    rays = _Rays(size)
+    prims, enabled, ear_R = _primitives(G)
+    t, U, depth, win = _hits(G, prims, enabled, rays, H)
+    fg = torch.isfinite(depth)
+    img, lab = _shade(G, prims, ear_R, U, t, win, H)
     lab = torch.where(fg, lab, 0)
     bg = torch.stack(
         [
@@ -840,25 +877,16 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
         ]
     )
     image = torch.where(fg[:, None], img, bg).clamp(0, 1).contiguous()
-    # --- ground truth ----------------------------------------------------------------------------------------------
-    lm3 = _landmarks_head(G)
-    uv, w = _project(G, lm3, size)
-    ix, iy = uv[..., 0].round().long(), uv[..., 1].round().long()
-    inside = (ix >= 0) & (ix < size) & (iy >= 0) & (iy < size)
-    d_at = depth.reshape(B, -1).gather(1, (iy.clamp(0, size - 1) * size + ix.clamp(0, size - 1)))
-    visible = inside & (w <= d_at + 0.06)
-    Rf = G['R'].float()
-    gaze = (Rf @ gaze_vector(G['gaze'][:, 0], G['gaze'][:, 1]).float()[..., None])[..., 0]
-    angles = torch.tensor([[p.pose.yaw, p.pose.pitch, p.pose.roll] for p in ps], dtype=torch.float32)
+    gt = _truth(G, ps, depth, size)
     out = Render(
         image=image,
         parts=lab.long(),
-        landmarks=uv,
-        visible=visible,
+        landmarks=gt['landmarks'],
+        visible=gt['visible'],
         depth=depth,
-        R=Rf,
-        angles=angles,
-        gaze=gaze,
+        R=gt['R'],
+        angles=gt['angles'],
+        gaze=gt['gaze'],
         gaze_angles=G['gaze'],
         expression=G['expr'],
         identity=torch.stack([p.identity.vector() for p in ps]),
