@@ -194,7 +194,8 @@ def evaluate_regressor(data: PortraitVideo, models: dict, drv, cross_renders: di
 def render_fps(m, params: torch.Tensor, batch: int, reps: int = 5, device='cpu') -> float:
     "Frames per second of portrait `m` rendering `batch` frames of `params` (median of `reps`, after a warm-up)."
     m = m.to(device)
-    q, V = params[:batch].to(device), m.latents.weight[:1].expand(batch, -1)
+    q = params[torch.arange(batch) % len(params)].to(device)     # repeat short parameter tables
+    V = m.latents.weight[:1].expand(batch, -1)
     run = lambda: m(*m.cfg.split(q), V)
     ts = []
     with torch.no_grad():
