@@ -20,12 +20,10 @@ from talkhead_nb.video import read_video, is_marked_synthetic
 from talkhead_nb.dnp.data import TINY_DATA
 
 def test_demo_writes_outputs(tmp_path):
-    r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128', '--v2s-frames', '10')
+    r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128', '--v2s-frames', '0')   # V2S part: test_v2s.py
     assert r.returncode == 0, r.stderr
     out = tmp_path/'outputs'/'demo'
-    assert {p.name for p in out.iterdir()} >= {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png',
-                                               'v2s_reenact.mp4', 'v2s_side_by_side.mp4', 'v2s_stills.png', 'v2s_metrics.md', 'v2s_metrics.json'}
-    assert 'baseline' in (out/'v2s_metrics.md').read_text() and is_marked_synthetic(out/'v2s_reenact.mp4')
+    assert {p.name for p in out.iterdir()} == {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png'}
     v, fps = read_video(out/'faces.mp4')
     assert v.shape[1:] == (3, 128, 128) and v.shape[0] == 50 and is_marked_synthetic(out/'faces.mp4')
     assert json.loads((out/'info.json').read_text())['talkhead_nb']
@@ -34,8 +32,8 @@ def test_demo_writes_outputs(tmp_path):
     assert d.shape == (50, 3, s, 2 * s) and is_marked_synthetic(out/'dnp_reenact.mp4')
 
 def test_bad_arguments():
-    r = talkhead('demo', '--size', '63')
-    assert r.returncode == 2 and 'even' in r.stderr
+    r = talkhead('demo', '--size', '63')           # a value the command checks: one line, exit 1, as every command's checks
+    assert r.returncode == 1 and 'even' in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = talkhead()
     assert r.returncode == 2 and 'usage' in r.stderr
     r = talkhead('frobnicate')

@@ -97,9 +97,9 @@ def test_v2s_demo_outputs(tmp_path):
 
 
 def test_v2s_benchmark_rows_and_bounds():
-    "The benchmark's table shape on a 4-frame clip with minimal steps: 12 method rows, 3 bound rows, an extra reference, both directions."
+    "The benchmark's table shape on a 3-frame clip with minimal steps: 12 method rows, 3 bound rows, an extra reference, both directions."
     cfg = v2s.V2SConfig.fast(ref_steps=10, pti_steps=5, embed_steps_first=5, embed_steps=2, pose_steps=2)
-    r = v2s.v2s_benchmark(n_frames=4, cfg=cfg, extra_references=(7_000_006,), log=lambda *a: None)
+    r = v2s.v2s_benchmark(n_frames=3, cfg=cfg, extra_references=(7_000_006,), log=lambda *a: None)
     assert [(x.method, x.residual, x.anchor) for x in r.rows][:4] == [
         ('baseline', 'consecutive', '—'), ('lf', '—', 'reference'), ('baseline+lf', 'consecutive', 'reference'), ('ours', 'consecutive', 'reference')]
     assert len(r.rows) == 12 and [b.method for b in r.bounds] == ['ground truth', 'placed reconstruction', 'static reference']

@@ -17,8 +17,8 @@ from ..core import read_checkpoint_meta, data_path, make_grid, save_image
 from ..video import write_video
 
 # %% auto #0
-__all__ = ['PAPER_STEPS', 'PRESETS', 'COMMANDS', 'DNPPreset', 'add_train_arguments', 'check_train', 'train_settings', 'run_train',
-           'add_reenact_arguments', 'check_reenact', 'run_reenact', 'dnp_demo']
+__all__ = ['PAPER_STEPS', 'PRESETS', 'REENACT_DEFAULTS', 'COMMANDS', 'DNPPreset', 'add_train_arguments', 'check_train',
+           'train_settings', 'run_train', 'add_reenact_arguments', 'check_reenact', 'run_reenact', 'dnp_demo']
 
 # %% ../../nbs/53_dnp_commands.ipynb #74740a78
 PAPER_STEPS = 100_000
@@ -31,13 +31,9 @@ class DNPPreset:
     steps: int
 
     def for_steps(self, steps: int|None) -> 'DNPPreset':
-        "The preset for a run of `steps` (None: its own); a decaying schedule keeps its share of the run."
-        if steps is None or steps == self.steps: return self
-        decay = self.recipe.lr_decay_steps
-        recipe = (
-            replace(self.recipe, lr_decay_steps=max(1, round(decay * steps / self.steps))) if decay else self.recipe
-        )
-        return replace(self, recipe=recipe, steps=steps)
+        """The preset for a run of `steps` (None: its own). The recipe stays the preset's, so a run resumed with more
+        steps keeps its checkpoint's recipe; a decaying schedule decays over its last `lr_decay_steps` of any run."""
+        return self if steps is None else replace(self, steps=steps)
 
 PRESETS = {'paper': DNPPreset(DNPConfig(), DNPTrainConfig(), PAPER_STEPS),
            'tiny': DNPPreset(DNPConfig.tiny(), TINY_TRAIN, TINY_STEPS)}
@@ -107,13 +103,15 @@ def run_train(args) -> None:
     print(f'wrote {out / "portrait.safetensors"} (step {hist[-1]["step"]}, loss {hist[-1]["total"]:.4f})')
 
 # %% ../../nbs/53_dnp_commands.ipynb #77ef7f8a
+REENACT_DEFAULTS = {k: default_of(reenact_video, k) for k in ('tracker', 'latent')}
+
 def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     "The options of `talkhead dnp-reenact`."
     p.add_argument('ckpt', help='portrait.safetensors from dnp-train')
     p.add_argument('--driving', required=True, help='driving video')
     p.add_argument('--out', required=True, help='output .mp4')
-    p.add_argument('--tracker', default=default_of(reenact_video, 'tracker'), choices=['dlib', 'synth'])
-    p.add_argument('--latent', default=default_of(reenact_video, 'latent'), choices=['mean', 'last', 'nearest'],
+    p.add_argument('--tracker', default=REENACT_DEFAULTS['tracker'], choices=['dlib', 'synth'])
+    p.add_argument('--latent', default=REENACT_DEFAULTS['latent'], choices=['mean', 'last', 'nearest'],
                    help='v_t for the driven frames')
     p.add_argument(
         '--relative', action='store_true', help="re-centre the driver's parameters on the portrait's (cross-identity)"
