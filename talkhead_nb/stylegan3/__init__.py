@@ -1,10 +1,8 @@
 """StyleGAN3: the generator (`networks`), safe loading (`load`), latent spaces (`latents`), training (`train`) and
 inversion (`invert`).
 
-The public names of the family's modules, re-exported explicitly and imported lazily (PEP 562):
-`from talkhead_nb.stylegan3 import X` loads only the module that defines X.
-Written by hand (nbdev leaves `__init__.py` alone);
-`tests/test_structure.py` checks that this table matches the modules' `__all__`."""
+Written by hand: the public names of its modules, re-exported lazily (`talkhead_nb.lazy_exports`)."""
+from talkhead_nb import lazy_exports
 
 _EXPORTS = {
     # networks (FullyConnectedLayer lives in `layers`; kept here for the old import path)
@@ -32,13 +30,4 @@ _EXPORTS = {
 }
 
 __all__ = list(_EXPORTS)
-
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        import importlib
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__(): return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
