@@ -492,19 +492,9 @@ class EvalReport:
     def _repr_markdown_(self): return self.to_markdown()
     def __repr__(self): return '\n'.join(f'{a:40s} {b}' for a, b in self.rows()) + f'\n({self.n_frames} frames)'
 
-# %% ../nbs/12_metrics.ipynb #8aaf684f
-def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoReader or path
-             reference=None, # the ground-truth frames, same length (pair, dist, nmke metrics)
-             metrics=('l1', 'psnr', 'ssim'), # names from `METRICS`
-             driving=None, # the driving frames (ΔK; pose/gaze/expression of reenactment)
-             mask=None, # [H,W] or callable(batch)->[B,H,W] restricting pair metrics to a face region
-             batch_size: int = 16,
-             lpips_net: str = 'alex', allow_random_backbone: bool = False,
-             embedder: Callable|None = None, identity_reference=None,
-             landmarker: Callable|None = None, tracker: Callable|None = None,
-             fid_extractor: Callable|None = None, fvd_extractor: Callable|None = None, fvd_clip_len: int = 16,
-             psnr_identical='raise', device='cpu') -> EvalReport:
-    "Evaluate a generated frame stream against reference/driving streams; returns an `EvalReport`."
+# %% ../nbs/12_metrics.ipynb #4b886e11
+def _check_metric_inputs(metrics, reference, driving, embedder, landmarker, tracker, identity_reference) -> set:
+    "Refuse a metric whose inputs are missing, naming what to pass; returns the kinds of the metrics asked for."
     unknown = [m for m in metrics if m not in METRICS]
     if unknown: raise ValueError(f'unknown metrics {unknown}; choose from {list(METRICS)}')
     kinds = {METRICS[m].kind for m in metrics}
@@ -523,29 +513,15 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
         raise MetricError('keypoint metrics need a `landmarker` (frames -> [B, 68, 2])')
     if kinds & {'motion'} and tracker is None:
         raise MetricError('pose/gaze/expression need a `tracker` (frames -> dict with R, gaze, expression)')
-    rep = EvalReport(per_frame={m: [] for m in metrics if METRICS[m].kind != 'dist'})
-    lp = None
-    if 'lpips' in metrics:
-        lp = LPIPS(lpips_net, allow_random_backbone=allow_random_backbone).to(device)
-        rep.labels['lpips'] = lp.label
-    if 'fid' in metrics and fid_extractor is None:
-        from talkhead_nb.featnets import fid_inception   # not at the top: it loads torchvision (seconds)
-        fid_extractor = fid_inception(device)
-    if 'fvd' in metrics and fvd_extractor is None:
-        from talkhead_nb.featnets import fvd_i3d
-        fvd_extractor = fvd_i3d(device)
-    fg, fr, vg, vr = FeatureStats(), FeatureStats(), FeatureStats(), FeatureStats()
-    clip_g, clip_r = [], []
-    ref_emb = (
-        embedder(to_tensor(identity_reference)[None].to(device))
-        if identity_reference is not None and embedder
-        else None
-    )
-    last_kd = last_kg = None
+    return kinds
+
+# %% ../nbs/12_metrics.ipynb #7fee23a1
+def _aligned_batches(generated, reference, driving, batch_size: int, device, rep: EvalReport):
+    "Batches (generated, reference, driving) of equal length, checked; a stream that ends early or late is refused."
     g_it = iter(batches(generated, batch_size, 'generated'))
     r_it = iter(batches(reference, batch_size, 'reference')) if reference is not None else None
     d_it = iter(batches(driving, batch_size, 'driving')) if driving is not None else None
-    for bi, gb in enumerate(g_it):
+    for gb in g_it:
         gb = gb.to(device)
         rb = next(r_it, None) if r_it else None
         db = next(d_it, None) if d_it else None
@@ -565,6 +541,44 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
             check_images(gb, rb)
         except MetricError as e:
             raise MetricError(f'frames {rep.n_frames}..{rep.n_frames + len(gb) - 1}: {e}') from None
+        yield gb, rb, db
+    if r_it is not None and next(r_it, None) is not None:
+        raise MetricError(f'reference stream is longer than generated ({rep.n_frames} frames)')
+
+# %% ../nbs/12_metrics.ipynb #8aaf684f
+def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoReader or path
+             reference=None, # the ground-truth frames, same length (pair, dist, nmke metrics)
+             metrics=('l1', 'psnr', 'ssim'), # names from `METRICS`
+             driving=None, # the driving frames (ΔK; pose/gaze/expression of reenactment)
+             mask=None, # [H,W] or callable(batch)->[B,H,W] restricting pair metrics to a face region
+             batch_size: int = 16,
+             lpips_net: str = 'alex', allow_random_backbone: bool = False,
+             embedder: Callable|None = None, identity_reference=None,
+             landmarker: Callable|None = None, tracker: Callable|None = None,
+             fid_extractor: Callable|None = None, fvd_extractor: Callable|None = None, fvd_clip_len: int = 16,
+             psnr_identical='raise', device='cpu') -> EvalReport:
+    "Evaluate a generated frame stream against reference/driving streams; returns an `EvalReport`."
+    kinds = _check_metric_inputs(metrics, reference, driving, embedder, landmarker, tracker, identity_reference)
+    rep = EvalReport(per_frame={m: [] for m in metrics if METRICS[m].kind != 'dist'})
+    lp = None
+    if 'lpips' in metrics:
+        lp = LPIPS(lpips_net, allow_random_backbone=allow_random_backbone).to(device)
+        rep.labels['lpips'] = lp.label
+    if 'fid' in metrics and fid_extractor is None:
+        from talkhead_nb.featnets import fid_inception   # not at the top: it loads torchvision (seconds)
+        fid_extractor = fid_inception(device)
+    if 'fvd' in metrics and fvd_extractor is None:
+        from talkhead_nb.featnets import fvd_i3d
+        fvd_extractor = fvd_i3d(device)
+    fg, fr, vg, vr = FeatureStats(), FeatureStats(), FeatureStats(), FeatureStats()
+    clip_g, clip_r = [], []
+    ref_emb = (
+        embedder(to_tensor(identity_reference)[None].to(device))
+        if identity_reference is not None and embedder
+        else None
+    )
+    last_kd = last_kg = None
+    for gb, rb, db in _aligned_batches(generated, reference, driving, batch_size, device, rep):
         m = mask(gb) if callable(mask) else mask
         for name in metrics:
             if name == 'l1': rep.per_frame[name] += l1(gb, rb, m).tolist()
@@ -597,8 +611,6 @@ def evaluate(generated, # frames: [T,3,H,W] tensor, iterable of frames, VideoRea
             if 'expression' in metrics:
                 rep.per_frame['expression'] += expression_distance(tt['expression'], tg['expression']).tolist()
         rep.n_frames += len(gb)
-    if r_it is not None and next(r_it, None) is not None:
-        raise MetricError(f'reference stream is longer than generated ({rep.n_frames} frames)')
     if rep.n_frames == 0: raise MetricError('generated stream is empty')
     if 'fid' in metrics: rep.values['fid'] = frechet_distance(fg.mean, fg.cov, fr.mean, fr.cov)
     if 'fvd' in metrics:
