@@ -24,10 +24,10 @@ _EXPORTS = {
     'smooth_params': 'method', 'temporal_mean': 'method',
     # bench
     'BOUNDS': 'bench', 'BenchResult': 'bench', 'BenchRow': 'bench', 'BenchRun': 'bench', 'Scores': 'bench',
-    'bench_check': 'bench', 'benchmark_rows': 'bench', 'control_rows': 'bench', 'fid_between': 'bench',
-    'output_landmarks': 'bench', 'reenactment_metrics': 'bench', 'reference_rows': 'bench', 'row_label': 'bench',
-    'synth_frames': 'bench', 'synthetic_benchmark': 'bench', 'table_variants': 'bench', 'v2s_benchmark': 'bench',
-    'v2s_demo': 'bench',
+    'bench_check': 'bench', 'benchmark_rows': 'bench', 'control_rows': 'bench', 'demo_rows': 'bench',
+    'fid_between': 'bench', 'output_landmarks': 'bench', 'reenactment_metrics': 'bench', 'reference_rows': 'bench',
+    'row_label': 'bench', 'synth_frames': 'bench', 'synthetic_benchmark': 'bench', 'table_variants': 'bench',
+    'v2s_benchmark': 'bench', 'v2s_demo': 'bench', 'write_demo_files': 'bench',
 }
 
 __all__ = list(_EXPORTS)

@@ -34,9 +34,9 @@ from ..stylegan3.load import load_generator
 from ..video import write_video
 
 # %% auto #0
-__all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'v2s_demo',
-           'Scores', 'BenchRow', 'BenchResult', 'bench_check', 'table_variants', 'row_label', 'BenchRun',
-           'benchmark_rows', 'control_rows', 'reference_rows', 'v2s_benchmark']
+__all__ = ['BOUNDS', 'output_landmarks', 'reenactment_metrics', 'fid_between', 'synth_frames', 'synthetic_benchmark', 'demo_rows',
+           'write_demo_files', 'v2s_demo', 'Scores', 'BenchRow', 'BenchResult', 'bench_check', 'table_variants',
+           'row_label', 'BenchRun', 'benchmark_rows', 'control_rows', 'reference_rows', 'v2s_benchmark']
 
 # %% ../../nbs/42_v2s_bench.ipynb #b1afe46c
 def _boxes(frames: torch.Tensor, work_size: int = 256) -> tuple[list, float]:
@@ -124,22 +124,10 @@ def synthetic_benchmark(n_frames: int = 48, size: int = 64, reference_seed: int 
         'target': target,
     }
 
-# %% ../../nbs/42_v2s_bench.ipynb #07d706d2
-def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> dict:
-    """Video2StyleGAN on the synthetic world with the shipped tiny G: video, side-by-side, stills and metrics under
-    `out`."""
-    import json
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    t0 = time.time()
-    bm = synthetic_benchmark(n_frames)
-    v = Video2StyleGAN(load_generator('tiny-synth'), cfg=cfg or V2SConfig.fast())
-    t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
-    log(f'v2s: reference projected and PTI-tuned in {t_ref:.1f} s')
-    t = time.time(); enc = v.encode(bm['driving']); t_enc = time.time() - t
-    log(
-        f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s '
-        f'({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})'
-    )
+# %% ../../nbs/42_v2s_bench.ipynb #c9450b91
+def demo_rows(v: Video2StyleGAN, enc: Encoded, bm: dict) -> tuple[list[dict], dict, bool]:
+    """Every Table 5 method (and the full method with the other Eq. 1 anchor) synthesised from one encoding and
+    measured: the demo's table rows, the frames by row name, and whether LPIPS was comparable."""
     D, ang = bm['driving'][enc.frames], bm['angles'][enc.frames]
     rows, vids = [], {}
     # the other Eq. 1 anchor, for comparison
@@ -163,6 +151,13 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
                 'synthesis ms/frame': 1e3 * t_syn / len(fr),
             }
         )
+    return rows, vids, bool(m['LP_comparable'])
+
+# %% ../../nbs/42_v2s_bench.ipynb #347f99cb
+def write_demo_files(out: Path, v: Video2StyleGAN, D: torch.Tensor, vids: dict, rows: list[dict],
+                     timings: dict, skipped: list, comparable: bool) -> dict:
+    "The demo's files: the reenactment, the side-by-side video, stills and the metrics table (.md and .json)."
+    import json
     up = lambda x: F.interpolate(x, size=(192, 192), mode='bilinear', align_corners=False).clamp(0, 1)
     files = {
         'video': write_video(
@@ -181,23 +176,44 @@ def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> 
         out / 'v2s_stills.png',
     )
     table = md_table(rows)
+    with atomic_path(out / 'v2s_metrics.md') as tmp:
+        Path(tmp).write_text(
+            f'# Video2StyleGAN on the synthetic benchmark ({len(D)} frames, tiny-synth G, CPU fast preset)\n\n{table}\n\n'
+            f'ID: dlib face descriptors (the paper\'s); ID (synth): the pose-blind synthetic identity regressor; LP: {"LPIPS-alex" if comparable else "LPIPS-alex on a random backbone (not comparable)"}; '
+            f'pose error: PnP on output vs driving landmarks.\n\ntimings (s): '
+            + json.dumps({k: round(s, 1) for k, s in timings.items()})
+            + '\n'
+        )
+    with atomic_path(out / 'v2s_metrics.json') as tmp:
+        Path(tmp).write_text(json.dumps({'rows': rows, 'timings': timings, 'skipped': skipped}, indent=1))
+    files.update(metrics=out / 'v2s_metrics.md', metrics_json=out / 'v2s_metrics.json')
+    return files
+
+# %% ../../nbs/42_v2s_bench.ipynb #07d706d2
+def v2s_demo(out, n_frames: int = 48, cfg: V2SConfig|None = None, log=print) -> dict:
+    """Video2StyleGAN on the synthetic world with the shipped tiny G: video, side-by-side, stills and metrics under
+    `out`."""
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    bm = synthetic_benchmark(n_frames)
+    v = Video2StyleGAN(load_generator('tiny-synth'), cfg=cfg or V2SConfig.fast())
+    t = time.time(); v.set_reference(bm['reference']); t_ref = time.time() - t
+    log(f'v2s: reference projected and PTI-tuned in {t_ref:.1f} s')
+    t = time.time(); enc = v.encode(bm['driving']); t_enc = time.time() - t
+    log(
+        f'v2s: {len(enc.frames)} driving frames encoded in {t_enc:.1f} s '
+        f'({", ".join(f"{k} {s:.1f} s" for k, s in enc.timings.items())})'
+    )
+    rows, vids, comparable = demo_rows(v, enc, bm)
+    D = bm['driving'][enc.frames]
     timings = {
         'reference_s': t_ref,
         'encode_s': t_enc,
         **{f'{k}_s': s for k, s in enc.timings.items()},
         'total_s': time.time() - t0,
     }
-    with atomic_path(out / 'v2s_metrics.md') as tmp:
-        Path(tmp).write_text(
-            f'# Video2StyleGAN on the synthetic benchmark ({len(D)} frames, tiny-synth G, CPU fast preset)\n\n{table}\n\n'
-            f'ID: dlib face descriptors (the paper\'s); ID (synth): the pose-blind synthetic identity regressor; LP: {"LPIPS-alex" if m["LP_comparable"] else "LPIPS-alex on a random backbone (not comparable)"}; '
-            f'pose error: PnP on output vs driving landmarks.\n\ntimings (s): '
-            + json.dumps({k: round(s, 1) for k, s in timings.items()})
-            + '\n'
-        )
-    with atomic_path(out / 'v2s_metrics.json') as tmp:
-        Path(tmp).write_text(json.dumps({'rows': rows, 'timings': timings, 'skipped': enc.skipped}, indent=1))
-    files.update(metrics=out / 'v2s_metrics.md', metrics_json=out / 'v2s_metrics.json')
+    files = write_demo_files(out, v, D, vids, rows, timings, enc.skipped, comparable)
+    table = md_table(rows)
     log(table)
     log(f'v2s: wrote {", ".join(str(p) for p in files.values())} in {time.time() - t0:.0f} s')
     return files
