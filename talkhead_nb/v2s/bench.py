@@ -415,6 +415,7 @@ def reference_rows(run: BenchRun, seeds, n_frames: int, residual: str, anchors) 
             out.append(other.scored(name, residual, anc, encs2, reference_seed=seed))
     return out
 
+# %% ../../nbs/42_v2s_bench.ipynb #755b1595
 def v2s_benchmark(G=None, n_frames: int = 48, cfg: V2SConfig|None = None, residuals=RESIDUAL_MODES,
                   anchors=LOCAL_ANCHORS,
                   reference_seed: int = 7_000_001,               # the reference of the main tables
