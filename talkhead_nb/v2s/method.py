@@ -408,7 +408,7 @@ def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
         path = shipped_channels(self.G)
         if path is None:
             raise ValueError('Video2StyleGAN: no shipped S-channel sets for this generator; find them with '
-                             'scripts/discover_channels.py (or v2s.channel_iou + select_channels) and pass sets=path')
+                             'scripts/discover_channels.py (or v2s.channels.channel_iou + select_channels) and pass sets=path')
         return ChannelSets.load(path)
     return ChannelSets.load(sets)
 
