@@ -84,39 +84,23 @@ def _chw(a: torch.Tensor, what: str) -> torch.Tensor:
         f'{what}: cannot tell the channel axis of shape {tuple(a.shape)}; expected 1, 3 or 4 channels'
     )
 
-# %% ../nbs/00_core.ipynb #7c676eef
-def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCHW)
-              gray: str = 'error', # 'error' or 'replicate' for 1-channel input
-              alpha: str = 'error', # 'error', 'drop' or 'composite' for 4-channel input
-              background: float = 1.0, # background level for alpha='composite'
-              value_range: tuple|None = None, # e.g. (-1, 1) for float input in that range; None: uint8 0..255 or float 0..1
-              what: str = 'image' # name used in error messages
-             ) -> torch.Tensor: # float32 [3,H,W] (or [N,3,H,W] for a 4-d tensor) in [0,1]
-    "Convert an image to the package's canonical float RGB tensor in [0, 1], refusing ambiguous input."
-    if isinstance(img, Image.Image):
-        if img.mode in ('P', 'PA'):
-            img = img.convert('RGBA' if 'transparency' in img.info or img.mode == 'PA' else 'RGB')
-        if img.mode in ('I;16', 'I', 'F'):
-            raise ImageFormatError(
-                f'{what}: PIL mode {img.mode} (high bit depth) is not supported; convert to 8-bit first'
-            )
-        if img.mode == 'LA': img = img.convert('RGBA') if alpha != 'error' else img
-        if img.mode not in ('RGB', 'RGBA', 'L', 'LA', '1'): img = img.convert('RGB')
-        if img.mode == '1': img = img.convert('L')
-        img = np.asarray(img)
-    if isinstance(img, np.ndarray):
-        if img.dtype == bool:
-            raise ImageFormatError(
-                f'{what}: boolean array; pass a mask through `mask_to_tensor`-style code, not as an image'
-            )
-        t = torch.from_numpy(np.array(img, copy=True) if not img.flags.writeable else np.ascontiguousarray(img))
-    elif isinstance(img, torch.Tensor): t = img.detach()
-    else: raise ImageFormatError(f'{what}: unsupported image type {type(img).__name__}; use PIL, numpy or torch')
-    if t.ndim == 4:
-        return torch.stack(
-            [to_tensor(x, gray, alpha, background, value_range, f'{what}[{i}]') for i, x in enumerate(t)]
+# %% ../nbs/00_core.ipynb #5b3c6328
+def _from_pil(img: Image.Image, alpha: str, what: str) -> np.ndarray:
+    "A PIL image as an array: palette and 1-bit images converted, high bit depth refused, gray+alpha kept for `alpha`."
+    if img.mode in ('P', 'PA'):
+        img = img.convert('RGBA' if 'transparency' in img.info or img.mode == 'PA' else 'RGB')
+    if img.mode in ('I;16', 'I', 'F'):
+        raise ImageFormatError(
+            f'{what}: PIL mode {img.mode} (high bit depth) is not supported; convert to 8-bit first'
         )
-    t = _chw(t, what)
+    if img.mode == 'LA': img = img.convert('RGBA') if alpha != 'error' else img
+    if img.mode not in ('RGB', 'RGBA', 'L', 'LA', '1'): img = img.convert('RGB')
+    if img.mode == '1': img = img.convert('L')
+    return np.asarray(img)
+
+# %% ../nbs/00_core.ipynb #c7802ba1
+def _unit_float(t: torch.Tensor, value_range, what: str) -> torch.Tensor:
+    "uint8 (0..255) or float (in `value_range`, default 0..1) as float32 in [0, 1]; NaN, inf and ambiguous dtypes refused."
     if t.dtype == torch.uint8:
         if value_range is not None and tuple(value_range) != (0, 255):
             raise ImageFormatError(f'{what}: uint8 data but value_range={value_range}; uint8 is always 0..255')
@@ -146,6 +130,11 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
             f'{what}: integer dtype {t.dtype} is ambiguous; convert to uint8 (0..255) or float (0..1)'
         )
     else: raise ImageFormatError(f'{what}: unsupported dtype {t.dtype}')
+    return t
+
+# %% ../nbs/00_core.ipynb #6f16f067
+def _rgb(t: torch.Tensor, gray: str, alpha: str, background: float, what: str) -> torch.Tensor:
+    "[C,H,W] with 1, 2, 3 or 4 channels as [3,H,W]: gray replicated and alpha dropped or composited only when asked."
     c = t.shape[0]
     if c == 1:
         if gray != 'replicate':
@@ -163,6 +152,32 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
         if gray != 'replicate': raise ImageFormatError(f"{what}: grayscale image; pass gray='replicate'")
         t = g.expand(3, -1, -1).clone()
     return t.contiguous()
+
+# %% ../nbs/00_core.ipynb #7c676eef
+def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCHW)
+              gray: str = 'error', # 'error' or 'replicate' for 1-channel input
+              alpha: str = 'error', # 'error', 'drop' or 'composite' for 4-channel input
+              background: float = 1.0, # background level for alpha='composite'
+              value_range: tuple|None = None, # e.g. (-1, 1) for float input in that range; None: uint8 0..255 or float 0..1
+              what: str = 'image' # name used in error messages
+             ) -> torch.Tensor: # float32 [3,H,W] (or [N,3,H,W] for a 4-d tensor) in [0,1]
+    "Convert an image to the package's canonical float RGB tensor in [0, 1], refusing ambiguous input."
+    if isinstance(img, Image.Image): img = _from_pil(img, alpha, what)
+    if isinstance(img, np.ndarray):
+        if img.dtype == bool:
+            raise ImageFormatError(
+                f'{what}: boolean array; pass a mask through `mask_to_tensor`-style code, not as an image'
+            )
+        t = torch.from_numpy(np.array(img, copy=True) if not img.flags.writeable else np.ascontiguousarray(img))
+    elif isinstance(img, torch.Tensor): t = img.detach()
+    else: raise ImageFormatError(f'{what}: unsupported image type {type(img).__name__}; use PIL, numpy or torch')
+    if t.ndim == 4:
+        return torch.stack(
+            [to_tensor(x, gray, alpha, background, value_range, f'{what}[{i}]') for i, x in enumerate(t)]
+        )
+    t = _chw(t, what)
+    t = _unit_float(t, value_range, what)
+    return _rgb(t, gray, alpha, background, what)
 
 # %% ../nbs/00_core.ipynb #140831f3
 def to_uint8(t: torch.Tensor, # [3,H,W] or [N,3,H,W] float in [0,1] (or `value_range`)
