@@ -67,22 +67,27 @@ class SG3Config:
         'filter_size': (1, 16),
         'lrelu_upsampling': (1, 8),
     }  # far beyond every official network; a file claiming more is refused
-    def __post_init__(self):
-        for f in dataclasses.fields(self):
-            v, lim = getattr(self, f.name), self._LIMITS.get(f.name)
-            is_int = isinstance(v, numbers.Integral) and not isinstance(v, bool)
-            if lim and not (is_int and lim[0] <= v <= lim[1]):
-                raise ValueError(f'{f.name} must be an integer in [{lim[0]}, {lim[1]}], got {short(v)}')
-            if f.name == 'use_radial_filters' and not isinstance(v, bool):
-                raise ValueError(f'{f.name} must be a bool, got {short(v)}')
-            if f.type in ('float', 'float|None') and not (v is None and f.name == 'conv_clamp') and \
-               not (isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)):
-                raise ValueError(f'{f.name} must be a finite number, got {short(v)}')
-        r = self.img_resolution
-        if not isinstance(r, numbers.Integral) or r < 16 or r > 1024 or r & (r - 1):
-            raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {short(r)}')
-        if self.num_layers <= self.num_critical: raise ValueError('num_layers must exceed num_critical')
+    def __post_init__(self): self.validate()        # the checks: `validate`, below
     _MAP = {'num_layers': 'mapping_layers', 'lr_multiplier': 'mapping_lr_multiplier', 'w_avg_beta': 'w_avg_beta'}
+
+# %% ../../nbs/30_sg3_networks.ipynb #b083c4af
+@patch
+def validate(self: SG3Config) -> None:
+    "Every field in its range (far beyond every official network: a file claiming more is refused), floats finite."
+    for f in dataclasses.fields(self):
+        v, lim = getattr(self, f.name), self._LIMITS.get(f.name)
+        is_int = isinstance(v, numbers.Integral) and not isinstance(v, bool)
+        if lim and not (is_int and lim[0] <= v <= lim[1]):
+            raise ValueError(f'{f.name} must be an integer in [{lim[0]}, {lim[1]}], got {short(v)}')
+        if f.name == 'use_radial_filters' and not isinstance(v, bool):
+            raise ValueError(f'{f.name} must be a bool, got {short(v)}')
+        if f.type in ('float', 'float|None') and not (v is None and f.name == 'conv_clamp') and \
+           not (isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)):
+            raise ValueError(f'{f.name} must be a finite number, got {short(v)}')
+    r = self.img_resolution
+    if not isinstance(r, numbers.Integral) or r < 16 or r > 1024 or r & (r - 1):
+        raise ValueError(f'img_resolution must be a power of two in [16, 1024], got {short(r)}')
+    if self.num_layers <= self.num_critical: raise ValueError('num_layers must exceed num_critical')
 
 # %% ../../nbs/30_sg3_networks.ipynb #d23e383b
 @patch(cls_method=True)
