@@ -771,7 +771,9 @@ def _hits(G: dict, prims: dict, enabled: dict, rays: _Rays, H: int) -> tuple[dic
     return t, U, depth, win
 
 # %% ../nbs/10_synth.ipynb #e1d581b2
-def _shade(G: dict, prims: dict, ear_R: Callable, U: dict, t: dict, win: torch.Tensor, H: int) -> tuple[torch.Tensor, torch.Tensor]:
+def _shade(
+    G: dict, prims: dict, ear_R: Callable, U: dict, t: dict, win: torch.Tensor, H: int
+) -> tuple[torch.Tensor, torch.Tensor]:
     "Albedo, Lambert shading and part labels of the winning primitive at every pixel: image [B,3,H,W], labels [B,H,W]."
     B, style, Rn = G['fw'].shape[0], G['style'].long(), prims['nose'][2]
     L = torch.tensor(LIGHT, dtype=torch.float64); L = L / L.norm()
@@ -910,6 +912,53 @@ def _events(rng, duration: float, lo: float, hi: float, start: float = 0.) -> np
     while t < duration: ts.append(t); t += rng.uniform(lo, hi)
     return np.array(ts)
 
+# %% ../nbs/10_synth.ipynb #9231d17c
+def _speech(t: np.ndarray, T: float, r: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Jaw opening, pucker and lip stretch of speech: phrases of syllables at ~4.5 Hz with random vowel shapes."
+    # speech: phrases of 1.5–4 s with 0.3–1 s pauses; syllables at ~4.5 Hz with random vowel shapes
+    jaw, pucker, stretch = np.zeros_like(t), np.zeros_like(t), np.zeros_like(t)
+    s = r.uniform(0, 0.5)
+    while s < T:
+        L = r.uniform(1.5, 4.)
+        n_syl = int(L * r.uniform(3.8, 5.2))
+        cs = s + np.cumsum(r.uniform(0.16, 0.28, n_syl))
+        w = r.uniform(0.2, 0.3, n_syl)
+        vowel = r.integers(3, size=n_syl)   # 0 open 'a', 1 rounded 'o/u', 2 spread 'i/e'
+        amp = r.uniform(0.35, 0.9, n_syl)
+        jaw += _bumps(t, cs, w, amp * np.where(vowel == 1, 0.5, 1.))
+        pucker += _bumps(t, cs, w, np.where(vowel == 1, r.uniform(0.4, 0.9, n_syl), 0.))
+        stretch += _bumps(t, cs, w, np.where(vowel == 2, r.uniform(0.3, 0.7, n_syl), 0.))
+        s = cs[-1] + r.uniform(0.3, 1.0)
+    return jaw, pucker, stretch
+
+# %% ../nbs/10_synth.ipynb #2f39bcd2
+def _head_motion(t: np.ndarray, T: float, rng, sway: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Yaw, pitch and roll (degrees): slow sinusoidal sway plus occasional nods, scaled by `sway`."
+    # head: a sum of slow sinusoids, plus nods (pitch dips of ~0.6 s every 3–8 s)
+    def sway_(r, amp, n=3):
+        f, ph, a = r.uniform(0.05, 0.4, n), r.uniform(0, 2 * np.pi, n), r.uniform(0.3, 1., n)
+        return amp * (a[:, None] * np.sin(2 * np.pi * f[:, None] * t + ph[:, None])).sum(0) / a.sum()
+    rh = rng(2)
+    yaw = sway * sway_(rh, 8.) + rh.uniform(-5, 5)
+    nt = _events(rng(3), T, 3., 8.)
+    r4 = rng(4); nod_amp = np.array([r4.uniform(3, 7) for _ in nt])
+    pitch = sway * (sway_(rh, 4.) - _bumps(t, nt, np.full(len(nt), 0.6), nod_amp)) + rh.uniform(-3, 3)
+    roll = sway * sway_(rh, 3.)
+    return yaw, pitch, roll
+
+# %% ../nbs/10_synth.ipynb #6e1b8311
+def _gaze_track(t: np.ndarray, T: float, rng) -> np.ndarray:
+    "Eye yaw and pitch (degrees) per frame: fixations of 0.3–1.5 s joined by 40 ms saccades."
+    # gaze: fixations of 0.3–1.5 s, 40 ms saccades between them
+    gaze = np.zeros((len(t), 2))
+    ft = np.concatenate([[0.], _events(rng(5), T, 0.3, 1.5)])
+    rg = rng(6)
+    targets = np.stack([rg.uniform(-12, 12, 2) * np.array([1., 0.6]) for _ in ft])
+    for k in range(len(ft)):
+        ramp = np.clip((t - ft[k]) / 0.04, 0, 1)
+        gaze = gaze + ramp[:, None] * (targets[k] - (targets[k - 1] if k else 0.))
+    return gaze
+
 # %% ../nbs/10_synth.ipynb #71c9e87f
 def talking_sequence(identity: Identity, # who talks
                      n_frames: int, # length of the sequence
@@ -925,42 +974,12 @@ def talking_sequence(identity: Identity, # who talks
     rng = lambda k: np.random.default_rng([seed, 404, k])
     t = np.arange(n_frames) / fps
     T = n_frames / fps + 1
-    # speech: phrases of 1.5–4 s with 0.3–1 s pauses; syllables at ~4.5 Hz with random vowel shapes
-    jaw, pucker, stretch = np.zeros_like(t), np.zeros_like(t), np.zeros_like(t)
-    r = rng(0)
-    s = r.uniform(0, 0.5)
-    while s < T:
-        L = r.uniform(1.5, 4.)
-        n_syl = int(L * r.uniform(3.8, 5.2))
-        cs = s + np.cumsum(r.uniform(0.16, 0.28, n_syl))
-        w = r.uniform(0.2, 0.3, n_syl)
-        vowel = r.integers(3, size=n_syl)   # 0 open 'a', 1 rounded 'o/u', 2 spread 'i/e'
-        amp = r.uniform(0.35, 0.9, n_syl)
-        jaw += _bumps(t, cs, w, amp * np.where(vowel == 1, 0.5, 1.))
-        pucker += _bumps(t, cs, w, np.where(vowel == 1, r.uniform(0.4, 0.9, n_syl), 0.))
-        stretch += _bumps(t, cs, w, np.where(vowel == 2, r.uniform(0.3, 0.7, n_syl), 0.))
-        s = cs[-1] + r.uniform(0.3, 1.0)
+    jaw, pucker, stretch = _speech(t, T, rng(0))
     # blinks: raised-cosine closures (200 ms full width, ~100 ms above half) every 2–6 s
     bt = _events(rng(1), T, 2., 6.)
     blink = np.clip(_bumps(t, bt, np.full(len(bt), 0.2), np.ones(len(bt))), 0, 1)
-    # head: a sum of slow sinusoids, plus nods (pitch dips of ~0.6 s every 3–8 s)
-    def sway_(r, amp, n=3):
-        f, ph, a = r.uniform(0.05, 0.4, n), r.uniform(0, 2 * np.pi, n), r.uniform(0.3, 1., n)
-        return amp * (a[:, None] * np.sin(2 * np.pi * f[:, None] * t + ph[:, None])).sum(0) / a.sum()
-    rh = rng(2)
-    yaw = sway * sway_(rh, 8.) + rh.uniform(-5, 5)
-    nt = _events(rng(3), T, 3., 8.)
-    r4 = rng(4); nod_amp = np.array([r4.uniform(3, 7) for _ in nt])
-    pitch = sway * (sway_(rh, 4.) - _bumps(t, nt, np.full(len(nt), 0.6), nod_amp)) + rh.uniform(-3, 3)
-    roll = sway * sway_(rh, 3.)
-    # gaze: fixations of 0.3–1.5 s, 40 ms saccades between them
-    gaze = np.zeros((n_frames, 2))
-    ft = np.concatenate([[0.], _events(rng(5), T, 0.3, 1.5)])
-    rg = rng(6)
-    targets = np.stack([rg.uniform(-12, 12, 2) * np.array([1., 0.6]) for _ in ft])
-    for k in range(len(ft)):
-        ramp = np.clip((t - ft[k]) / 0.04, 0, 1)
-        gaze = gaze + ramp[:, None] * (targets[k] - (targets[k - 1] if k else 0.))
+    yaw, pitch, roll = _head_motion(t, T, rng, sway)
+    gaze = _gaze_track(t, T, rng)
     rs = rng(7)
     smile = 0.25 * (1 + np.sin(2 * np.pi * rs.uniform(0.03, 0.1) * t + rs.uniform(0, 6))) * rs.uniform(0.2, 1)
     bre, r9 = _events(rng(8), T, 2., 7.), rng(9)
