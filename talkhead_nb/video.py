@@ -66,54 +66,57 @@ class VideoReader:
     def __len__(self) -> int:
         if self.info.n_frames is None: raise TypeError(f'{self.path}: frame count unknown until decoded')
         return min(self.info.n_frames, self.max_frames or self.info.n_frames)
-    def __iter__(self) -> Iterator[torch.Tensor]:
-        if self.info.kind == 'folder':
-            for i, f in enumerate(self.files):
-                if self.max_frames is not None and i >= self.max_frames: return
-                try: im = Image.open(f); im.load()
-                except Exception as e:
-                    raise VideoReadError(
-                        f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: '
-                        f'{i-1 if i else "none"}'
-                    ) from e
-                if im.size != self.info.size:
-                    raise VideoReadError(
-                        f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is '
-                        f'{self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
-                    )
-                yield to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}')
-            return
-        import imageio_ffmpeg
-        w, h = self.info.size
-        gen = imageio_ffmpeg.read_frames(str(self.path), pix_fmt='rgb24')
-        i = 0
-        try:
-            next(gen)
-            for buf in gen:
-                if self.max_frames is not None and i >= self.max_frames: return
-                if len(buf) != w * h * 3:
-                    raise VideoReadError(
-                        f'{self.path}: frame {i} has {len(buf)} bytes, expected {w*h*3}; last good frame: {i-1}'
-                    )
-                arr = np.frombuffer(buf, np.uint8).reshape(h, w, 3)
-                yield torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
-                i += 1
-        except VideoReadError: raise
-        except (MemoryError, RuntimeError) as e:
-            if isinstance(e, RuntimeError) and 'alloc' not in str(e).lower():
-                raise VideoReadError(f'{self.path}: decoding failed at frame {i} ({e})') from e
-            raise VideoReadError(f'{self.path}: out of memory at frame {i} ({w}x{h} frames); {DOWNSCALE_ADVICE}') from e
-        except Exception as e:
-            raise VideoReadError(
-                f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})'
-            ) from e
-        finally: gen.close()
-        n = self.info.n_frames
-        if self.check_complete and n is not None and i < n - 1 and (self.max_frames is None or i < self.max_frames):
-            raise VideoReadError(
-                f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
-                f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.'
-            )
+
+# %% ../nbs/03_video.ipynb #d2932f32
+@patch
+def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
+    if self.info.kind == 'folder':
+        for i, f in enumerate(self.files):
+            if self.max_frames is not None and i >= self.max_frames: return
+            try: im = Image.open(f); im.load()
+            except Exception as e:
+                raise VideoReadError(
+                    f'{f}: frame {i} of {self.path} cannot be decoded ({e}); last good frame: '
+                    f'{i-1 if i else "none"}'
+                ) from e
+            if im.size != self.info.size:
+                raise VideoReadError(
+                    f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is '
+                    f'{self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
+                )
+            yield to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}')
+        return
+    import imageio_ffmpeg
+    w, h = self.info.size
+    gen = imageio_ffmpeg.read_frames(str(self.path), pix_fmt='rgb24')
+    i = 0
+    try:
+        next(gen)
+        for buf in gen:
+            if self.max_frames is not None and i >= self.max_frames: return
+            if len(buf) != w * h * 3:
+                raise VideoReadError(
+                    f'{self.path}: frame {i} has {len(buf)} bytes, expected {w*h*3}; last good frame: {i-1}'
+                )
+            arr = np.frombuffer(buf, np.uint8).reshape(h, w, 3)
+            yield torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
+            i += 1
+    except VideoReadError: raise
+    except (MemoryError, RuntimeError) as e:
+        if isinstance(e, RuntimeError) and 'alloc' not in str(e).lower():
+            raise VideoReadError(f'{self.path}: decoding failed at frame {i} ({e})') from e
+        raise VideoReadError(f'{self.path}: out of memory at frame {i} ({w}x{h} frames); {DOWNSCALE_ADVICE}') from e
+    except Exception as e:
+        raise VideoReadError(
+            f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})'
+        ) from e
+    finally: gen.close()
+    n = self.info.n_frames
+    if self.check_complete and n is not None and i < n - 1 and (self.max_frames is None or i < self.max_frames):
+        raise VideoReadError(
+            f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
+            f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.'
+        )
 
 # %% ../nbs/03_video.ipynb #faa8faee
 @patch
