@@ -770,12 +770,36 @@ def _hits(G: dict, prims: dict, enabled: dict, rays: _Rays, H: int) -> tuple[dic
     depth, win = tall.min(0)
     return t, U, depth, win
 
+# %% ../nbs/10_synth.ipynb #87e78b85
+def _shade_hair(G: dict, prims: dict, U: dict, win: torch.Tensor, Lh: torch.Tensor, img: torch.Tensor,
+                lab: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Hair cap, long hair and bun where they win: a procedural strand texture (curly for style 2), shaded, label 17."
+    style = G['style'].long()
+    put = lambda img, lab, k, colour, ident: (
+        torch.where((win == k)[:, None], colour, img),
+        torch.where(win == k, ident, lab),
+    )
+    curly = (style == 2)[:, None, None]
+    for k, name in ((7, 'hair_s'), (8, 'hair_l'), (9, 'bun')):
+        u = U[name]
+        if u is None: continue
+        a = torch.atan2(u[0], u[2])
+        tex = torch.where(
+            curly,
+            0.8 + 0.2 * torch.sin(a * 30) * torch.sin(u[1] * 30),
+            0.78 + 0.22 * torch.sin(a * 45 + 3 * torch.sin(u[1] * 7)),
+        )
+        img, lab = put(
+            img, lab, k, G['col_hair'][:, :, None, None] * (tex * _lambert(u, prims[name][3], Lh))[:, None], 17
+        )
+    return img, lab
+
 # %% ../nbs/10_synth.ipynb #e1d581b2
 def _shade(
     G: dict, prims: dict, ear_R: Callable, U: dict, t: dict, win: torch.Tensor, H: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
     "Albedo, Lambert shading and part labels of the winning primitive at every pixel: image [B,3,H,W], labels [B,H,W]."
-    B, style, Rn = G['fw'].shape[0], G['style'].long(), prims['nose'][2]
+    B, Rn = G['fw'].shape[0], prims['nose'][2]
     L = torch.tensor(LIGHT, dtype=torch.float64); L = L / L.norm()
     Lh = (G['R'].transpose(-1, -2) @ L)                          # light in the head frame [B,3]
     Lb = (G['R_body'].transpose(-1, -2) @ L)
@@ -819,19 +843,7 @@ def _shade(
     img, lab = put(
         img, lab, 6, cloth[:, :, None, None] * _lambert(U['shoulders'], prims['shoulders'][3], Lb)[:, None], 16
     )
-    curly = (style == 2)[:, None, None]
-    for k, name in ((7, 'hair_s'), (8, 'hair_l'), (9, 'bun')):
-        u = U[name]
-        if u is None: continue
-        a = torch.atan2(u[0], u[2])
-        tex = torch.where(
-            curly,
-            0.8 + 0.2 * torch.sin(a * 30) * torch.sin(u[1] * 30),
-            0.78 + 0.22 * torch.sin(a * 45 + 3 * torch.sin(u[1] * 7)),
-        )
-        img, lab = put(
-            img, lab, k, G['col_hair'][:, :, None, None] * (tex * _lambert(u, prims[name][3], Lh))[:, None], 17
-        )
+    img, lab = _shade_hair(G, prims, U, win, Lh, img, lab)
     return img, lab
 
 # %% ../nbs/10_synth.ipynb #353c91b5
