@@ -17,8 +17,8 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['VIDEO_EXTS', 'IMAGE_EXTS', 'DOWNSCALE_ADVICE', 'RESERVED_TAGS', 'PROVENANCE_TAG', 'VideoReadError', 'VideoInfo',
-           'VideoReader', 'available_memory', 'read_video', 'check_extra_meta', 'visible_mark', 'VideoWriter',
-           'write_video', 'video_metadata', 'is_marked_synthetic']
+           'VideoReader', 'ffmpeg_frame_count', 'available_memory', 'read_video', 'check_extra_meta', 'visible_mark',
+           'VideoWriter', 'write_video', 'video_metadata', 'is_marked_synthetic']
 
 # %% ../nbs/03_video.ipynb #03e1d523
 VIDEO_EXTS = {'.mp4', '.avi', '.mov', '.mkv', '.webm', '.gif', '.m4v'}
@@ -37,7 +37,7 @@ class VideoInfo:
     path: Path
     fps: float
     size: tuple # (width, height)
-    n_frames: int|None # None when the container does not say
+    n_frames: int|None # folders: exact; containers: the header's estimate (duration × fps, may be off by one), None when absent
     kind: str # 'container' or 'folder'
 
 # %% ../nbs/03_video.ipynb #12b758cc
@@ -63,9 +63,11 @@ class VideoReader:
                     'or a frame folder'
                 )
             self.info = self._probe()
+        self._count = self.info.n_frames if self.info.kind == 'folder' else None   # exact, once known
     def __len__(self) -> int:
-        if self.info.n_frames is None: raise TypeError(f'{self.path}: frame count unknown until decoded')
-        return min(self.info.n_frames, self.max_frames or self.info.n_frames)
+        "The exact number of frames the reader yields (a container is counted by ffmpeg once, on first use)."
+        if self._count is None: self._count = ffmpeg_frame_count(self.path)
+        return self._count if self.max_frames is None else min(self._count, self.max_frames)
 
 # %% ../nbs/03_video.ipynb #d2932f32
 @patch
@@ -88,7 +90,8 @@ def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
         return
     import imageio_ffmpeg
     w, h = self.info.size
-    gen = imageio_ffmpeg.read_frames(str(self.path), pix_fmt='rgb24')
+    # passthrough: each coded frame exactly once (the default, constant-rate mode repeats or drops frames at gaps)
+    gen = imageio_ffmpeg.read_frames(str(self.path), pix_fmt='rgb24', output_params=['-fps_mode', 'passthrough'])
     i = 0
     try:
         next(gen)
@@ -111,12 +114,25 @@ def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
             f'{self.path}: decoding failed at frame {i}; last good frame: {i-1 if i else "none"} ({e})'
         ) from e
     finally: gen.close()
+    if self.max_frames is None or i < self.max_frames: self._count = i       # decoded to the end: the exact count
     n = self.info.n_frames
     if self.check_complete and n is not None and i < n - 1 and (self.max_frames is None or i < self.max_frames):
         raise VideoReadError(
             f'{self.path}: truncated or corrupt: decoding stopped after {i} of {n} frames '
             f'(last good frame: {i-1 if i else "none"}). Re-encode or re-download the file, or pass check_complete=False to use the first {i} frames.'
         )
+
+# %% ../nbs/03_video.ipynb #9ab330ca
+def ffmpeg_frame_count(path: str|os.PathLike) -> int:
+    """The number of frames ffmpeg decodes from a container's first video stream in passthrough mode — exactly what
+    `VideoReader` yields (on a damaged file: the frames that decode)."""
+    import imageio_ffmpeg
+    cmd = [imageio_ffmpeg.get_ffmpeg_exe(), '-hide_banner', '-nostats', '-v', 'error', '-i', str(path), '-map', '0:v:0',
+           '-fps_mode', 'passthrough', '-f', 'null', '-progress', 'pipe:1', '-']
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    n = [int(line[6:]) for line in r.stdout.splitlines() if line.startswith('frame=')]
+    if not n: raise VideoReadError(f'{path}: ffmpeg could not count its frames ({r.stderr.strip()[-300:]})')
+    return n[-1]
 
 # %% ../nbs/03_video.ipynb #faa8faee
 @patch
@@ -131,7 +147,7 @@ def _probe(self: VideoReader) -> VideoInfo:
         ) from e
     finally: gen.close()
     fps, dur = float(meta.get('fps') or 0), meta.get('duration')
-    n = int(round(dur * fps)) if dur and fps and np.isfinite(dur) else None
+    n = int(round(dur * fps)) if dur and fps and np.isfinite(dur) else None   # the header's estimate (±1)
     return VideoInfo(self.path, fps or 25., tuple(meta['size']), n, 'container')
 
 @patch(as_prop=True)
@@ -199,16 +215,22 @@ def check_extra_meta(extra: dict|None, path) -> dict[str, str]:
 PROVENANCE_TAG = f"SYNTHETIC: generated or edited by talkhead_nb {__version__} (face reenactment research toolkit)"
 
 def visible_mark(frame: torch.Tensor, # [3,H,W] in [0,1]
-                 text: str = 'SYNTHETIC') -> torch.Tensor:
-    "Stamp a small high-contrast label in the bottom-right corner of a frame."
+                 text: str = 'SYNTHETIC',
+                 scale: float = 0.035, # text height as a fraction of the frame's shorter side
+                ) -> torch.Tensor:
+    """Stamp a high-contrast label in the bottom-right corner of a frame, sized to the frame (legible on a 1080p
+    clip, small on a 64² crop)."""
+    from PIL import ImageFont
     im = Image.fromarray(to_uint8(frame))
     d = ImageDraw.Draw(im)
     h, w = frame.shape[-2:]
-    x0, y0, x1, y1 = d.textbbox((0, 0), text)
+    font = ImageFont.load_default(size=max(6, round(scale * min(h, w))))
+    x0, y0, x1, y1 = d.textbbox((0, 0), text, font=font)
     tw, th = x1 - x0, y1 - y0
-    x, y = w - tw - 4, h - th - 5
-    d.rectangle([x - 2, y - 2, x + tw + 2, y + th + 3], fill=(0, 0, 0))
-    d.text((x - x0, y - y0), text, fill=(255, 255, 255))
+    m = max(2, th // 3)                                              # margin and padding, in proportion
+    x, y = w - tw - 2 * m, h - th - 2 * m
+    d.rectangle([x - m // 2, y - m // 2, x + tw + m // 2, y + th + m // 2], fill=(0, 0, 0))
+    d.text((x - x0, y - y0), text, fill=(255, 255, 255), font=font)
     return to_tensor(im)
 
 # %% ../nbs/03_video.ipynb #b1d331f9
