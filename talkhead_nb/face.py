@@ -16,6 +16,7 @@ from talkhead_nb.core import (
     to_uint8,
     to_pil,
     matrix_to_euler,
+    rotation_matrix,
     assert_shape,
     ImageFormatError,
     data_path,
@@ -31,11 +32,12 @@ from .safeload import load_torch_file, state_dict_of
 from .video import VideoReader
 
 # %% auto #0
-__all__ = ['SYNTH_LANDMARKER', 'LANDMARK_MODELS', 'EXPRESSION_MEASURES', 'NoFaceFound', 'Detection', 'detect', 'landmarks68',
-           'landmarks5', 'FFHQTransform', 'ffhq_quad', 'ffhq_align', 'paste_back', 'generic_face_3d', 'head_pose',
-           'gaze', 'part_masks', 'BiSeNetConfig', 'BiSeNet', 'FaceParser', 'DlibEmbedder', 'FacenetEmbedder',
-           'frontalize', 'ExpressionBasis', 'fit_expression_basis', 'save_expression_basis', 'expression_basis',
-           'expression', 'train_synth_landmarker', 'OneEuro', 'Track', 'track_video']
+__all__ = ['SYNTH_LANDMARKER', 'LANDMARK_MODELS', 'CALIBRATION_FILE', 'EXPRESSION_MEASURES', 'NoFaceFound', 'Detection', 'detect',
+           'landmarks68', 'landmarks5', 'FFHQTransform', 'ffhq_quad', 'ffhq_align', 'paste_back', 'generic_face_3d',
+           'FaceCalibration', 'face_calibration', 'head_pose', 'gaze', 'real_photos', 'frontal_report',
+           'fit_frontal_calibration', 'part_masks', 'BiSeNetConfig', 'BiSeNet', 'FaceParser', 'DlibEmbedder',
+           'FacenetEmbedder', 'frontalize', 'ExpressionBasis', 'fit_expression_basis', 'save_expression_basis',
+           'expression_basis', 'expression', 'train_synth_landmarker', 'OneEuro', 'Track', 'track_video']
 
 # %% ../nbs/13_face.ipynb #248f4936
 class NoFaceFound(RuntimeError):
@@ -297,12 +299,36 @@ def generic_face_3d() -> np.ndarray:
 
 _PNP_POINTS = {'all': np.arange(68), 'inner': np.arange(17, 68)}
 
+@dataclass(frozen=True)
+class FaceCalibration:
+    """What a landmark model needs to read pose and gaze true: a pitch rotation of the generic 3D face (its 'frontal'
+    direction against the model's landmark convention) and eye-in-head gaze offsets, in degrees. See *Calibrating pose
+    and gaze on real faces* below."""
+    pitch: float = 0.       # R ← R · Rx(pitch)
+    gaze_yaw: float = 0.    # subtracted from the measured gaze
+    gaze_pitch: float = 0.
+    source: str = 'none'    # how the numbers were measured
+
+CALIBRATION_FILE = ('face', 'calibration.json')
+
+def face_calibration(model: str|FaceCalibration|None) -> FaceCalibration:
+    """The shipped calibration of a landmark model ('dlib': measured, see below; 'synth' and None: none — the generic
+    face *is* the synthetic world's mean head), or a `FaceCalibration` passed through."""
+    if isinstance(model, FaceCalibration): return model
+    if model is None or model == 'synth': return FaceCalibration()
+    if model not in LANDMARK_MODELS: raise ValueError(f'face_calibration: unknown landmark model {model!r}')
+    import json
+    rec = json.loads(data_path(*CALIBRATION_FILE).read_text())['models'].get(model)
+    return FaceCalibration(**rec['offsets'], source=rec['source']) if rec else FaceCalibration()
+
 def head_pose(landmarks: np.ndarray, # [68,2] pixels
               image_size, # (width, height) or one int for a square
               focal: float|None = None, # pixels; default FOCAL × width (the synthetic camera)
               points: str = 'all', # 'all' 68 points, or 'inner' 51 (no jaw contour)
+              calibration: str|FaceCalibration|None = None, # the landmark model's offsets ('dlib' for dlib landmarks)
              ) -> dict:
-    "Yaw, pitch, roll (degrees, `core.rotation_matrix` convention), R [3,3] (head -> camera) and t, by PnP."
+    """Yaw, pitch, roll (degrees, `core.rotation_matrix` convention), R [3,3] (head -> camera) and t, by PnP; with
+    `calibration`, corrected for the landmark model's convention."""
     import cv2
     W, H = (image_size, image_size) if np.isscalar(image_size) else image_size
     lm = np.asarray(landmarks, np.float64)
@@ -321,6 +347,8 @@ def head_pose(landmarks: np.ndarray, # [68,2] pixels
     if not ok: raise RuntimeError('head_pose: PnP did not converge')
     Rcv = cv2.Rodrigues(rvec)[0]
     R = flip @ Rcv @ flip                                            # head -> camera in the package's frame
+    cal = face_calibration(calibration)
+    if cal.pitch: R = R @ rotation_matrix(0., cal.pitch, 0.).numpy()
     yaw, pitch, roll = matrix_to_euler(torch.from_numpy(R)).tolist()
     return dict(yaw=yaw, pitch=pitch, roll=roll, R=R, t=(flip @ tvec)[:, 0])
 
@@ -345,7 +373,9 @@ def _eye_pupil(a: np.ndarray, pts: np.ndarray):
 def gaze(image, landmarks: np.ndarray,
          pose: dict|None = None, # `head_pose` output: measure in the head's frontal plane (recommended)
          focal: float|None = None, # with `pose`: the camera focal used for it
-         ball: float = 1.25, lid_follow: float = 0.4) -> dict:
+         ball: float = 1.25, lid_follow: float = 0.4,
+         calibration: str|FaceCalibration|None = None, # the landmark model's offsets ('dlib' for real faces)
+        ) -> dict:
     "Eye-in-head gaze: yaw (towards image right +), pitch (up +) in degrees, and the pupil positions."
     t = to_tensor(image, what='gaze image')
     a = t.permute(1, 2, 0).numpy()
@@ -376,7 +406,42 @@ def gaze(image, landmarks: np.ndarray,
         angs.append((yaw, pitch))
     if not angs: return dict(yaw=float('nan'), pitch=float('nan'), pupils=pupils, closed=True)
     yaw, pitch = np.mean(angs, 0)
-    return dict(yaw=float(yaw), pitch=float(pitch), pupils=pupils, closed=False)
+    cal = face_calibration(calibration)
+    return dict(yaw=float(yaw) - cal.gaze_yaw, pitch=float(pitch) - cal.gaze_pitch, pupils=pupils, closed=False)
+
+# %% ../nbs/13_face.ipynb #f2fd5019
+def real_photos(mirrored: bool = True) -> dict[str, np.ndarray]:
+    """The real portraits that ship with scikit-image and matplotlib (both subjects face and look at the camera), as
+    RGB uint8 arrays; with `mirrored`, their mirror images too."""
+    import skimage.data, matplotlib.cbook as cbook
+    out = {'astronaut': skimage.data.astronaut(),
+           'grace_hopper': np.asarray(Image.open(cbook.get_sample_data('grace_hopper.jpg')).convert('RGB'))}
+    if mirrored: out.update({f'{k} (mirrored)': np.ascontiguousarray(v[:, ::-1]) for k, v in list(out.items())})
+    return out
+
+def frontal_report(images: dict, # name -> image of one subject facing and looking at the camera
+                   model: str = 'dlib', calibration: str|FaceCalibration|None = None,
+                   focal: float|None = None) -> list[dict]:
+    "Per image: head yaw, pitch, roll and eye-in-head gaze yaw, pitch (degrees; all 0 for a frontal face)."
+    rows = []
+    for name, im in images.items():
+        t = to_tensor(im, what=name); W, H = t.shape[2], t.shape[1]
+        d = detect(t, names=[name])
+        if d is None: raise NoFaceFound(f'{name}: no face found; calibration needs frontal portraits')
+        lm = landmarks68(t, d.box, what=name, model=model)
+        hp = head_pose(lm, (W, H), focal, calibration=calibration)
+        g = gaze(t, lm, pose=hp, focal=focal, calibration=calibration)
+        rows.append(dict(image=name, yaw=hp['yaw'], pitch=hp['pitch'], roll=hp['roll'],
+                         gaze_yaw=g['yaw'], gaze_pitch=g['pitch']))
+    return rows
+
+def fit_frontal_calibration(images: dict, # name -> frontal portrait looking at the camera (include mirror images)
+                            model: str = 'dlib', focal: float|None = None, source: str = '') -> FaceCalibration:
+    "The offsets that make `images` read frontal: the pitch rotation first, then the gaze offset measured with it."
+    pitch = -float(np.mean([r['pitch'] for r in frontal_report(images, model, None, focal)]))
+    rows = frontal_report(images, model, FaceCalibration(pitch=pitch), focal)
+    return FaceCalibration(pitch=pitch, gaze_yaw=float(np.mean([r['gaze_yaw'] for r in rows])),
+                           gaze_pitch=float(np.mean([r['gaze_pitch'] for r in rows])), source=source)
 
 # %% ../nbs/13_face.ipynb #40f99041
 def part_masks(landmarks: np.ndarray, # [68,2] pixels
