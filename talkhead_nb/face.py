@@ -5,7 +5,7 @@
 # %% ../nbs/13_face.ipynb #6232b0e8
 from __future__ import annotations
 import math, warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -37,7 +37,7 @@ __all__ = ['SYNTH_LANDMARKER', 'LANDMARK_MODELS', 'CALIBRATION_FILE', 'EXPRESSIO
            'FaceCalibration', 'face_calibration', 'head_pose', 'gaze', 'real_photos', 'frontal_report',
            'fit_frontal_calibration', 'part_masks', 'BiSeNetConfig', 'BiSeNet', 'FaceParser', 'DlibEmbedder',
            'FacenetEmbedder', 'frontalize', 'ExpressionBasis', 'fit_expression_basis', 'save_expression_basis',
-           'expression_basis', 'expression', 'train_synth_landmarker', 'OneEuro', 'Track', 'track_video']
+           'expression_basis', 'expression', 'train_synth_landmarker', 'OneEuro', 'Track', 'face_score', 'track_video']
 
 # %% ../nbs/13_face.ipynb #248f4936
 class NoFaceFound(RuntimeError):
@@ -60,7 +60,9 @@ def _mtcnn(device='cpu'):
     return _MTCNN[device]
 
 def _as_uint8(img, what: str) -> np.ndarray:
-    "An RGB uint8 HWC array from anything `to_tensor` accepts (its checks name the image)."
+    "An RGB uint8 HWC array from anything `to_tensor` accepts (its checks name the image); such an array passes as is."
+    if isinstance(img, np.ndarray) and img.dtype == np.uint8 and img.ndim == 3 and img.shape[2] == 3:
+        return np.ascontiguousarray(img)
     return to_uint8(to_tensor(img, what=what), check=False)
 
 def detect(images, # one image or a list (PIL, HWC array, [3,H,W] tensor in [0,1])
@@ -363,7 +365,7 @@ def _eye_pupil(a: np.ndarray, pts: np.ndarray):
     ImageDraw.Draw(m).polygon([tuple(p) for p in (pts - [x0, y0])], fill=1)
     m = np.asarray(m, bool)
     if m.sum() < 3: return None
-    lum = a[y0:y1, x0:x1].mean(-1)
+    lum = a[y0:y1, x0:x1].mean(-1) / (255. if a.dtype == np.uint8 else 1.)
     thr = np.percentile(lum[m], 12)                  # the pupil: the darkest ~12% of the eye
     w = np.where(m, np.clip(thr - lum, 0, None) + 1e-6 * (lum <= thr), 0) ** 2
     if w.sum() <= 0: return None
@@ -377,13 +379,13 @@ def gaze(image, landmarks: np.ndarray,
          calibration: str|FaceCalibration|None = None, # the landmark model's offsets ('dlib' for real faces)
         ) -> dict:
     "Eye-in-head gaze: yaw (towards image right +), pitch (up +) in degrees, and the pupil positions."
-    t = to_tensor(image, what='gaze image')
-    a = t.permute(1, 2, 0).numpy()
+    if isinstance(image, np.ndarray) and image.dtype == np.uint8: a = _as_uint8(image, 'gaze image')   # the fast path
+    else: a = to_tensor(image, what='gaze image').permute(1, 2, 0).numpy()
     lm = np.asarray(landmarks, float)
     if lm.shape != (68, 2) or not np.isfinite(lm).all():
         raise ValueError(f'gaze: landmarks must be finite [68,2], got {lm.shape}')
     if pose is not None:                                       # eye points and pupils in the head's frontal plane
-        K, G3 = _camera((t.shape[2], t.shape[1]), focal), generic_face_3d()
+        K, G3 = _camera((a.shape[1], a.shape[0]), focal), generic_face_3d()
     angs, pupils = [], []
     for idx in (slice(36, 42), slice(42, 48)):
         e = lm[idx]
@@ -907,6 +909,10 @@ class Track:
     expression: np.ndarray  # [T,D] `expression(...)['vector']`
     failed: np.ndarray      # [T] bool
     fps: float = 25.
+    scores: np.ndarray|None = None    # [T] face score (MTCNN's output-network probability; NaN: no candidate at all)
+    detected: np.ndarray|None = None  # [T] bool: the full detector ran on this frame (else: tracked from the last one)
+    cuts: list = field(default_factory=list)   # frames where the picture changed abruptly (a shot cut)
+    seconds: float = 0.               # wall time of the tracking pass
     @property
     def missing(self) -> list[int]: return np.flatnonzero(self.failed).tolist()
     def __len__(self): return len(self.failed)
@@ -917,50 +923,130 @@ class Track:
             R=torch.from_numpy(self.R), gaze=torch.from_numpy(self.gaze), expression=torch.from_numpy(self.expression)
         )
 
-def _frames(video):
-    "(iterator of frames, fps, name) for a path, VideoReader, tensor or iterable."
+# %% ../nbs/13_face.ipynb #8c00dc5b
+def face_score(image, # RGB uint8 HWC array (or anything `to_tensor` accepts)
+               box, # (x0, y0, x1, y1) pixels: a face box, e.g. `detect(img).box`
+              ) -> float:
+    """MTCNN's face probability for a given box: its output network (ONet) on the box's square 48×48 crop (zero
+    outside the image), as MTCNN's last stage scores its candidates."""
+    a = _as_uint8(image, 'face_score image')
+    x0, y0, x1, y1 = [float(v) for v in box]
+    w, h = x1 - x0, y1 - y0; l = max(w, h)
+    if not l > 0: raise ValueError(f'face_score: box {box} is empty')
+    X0, Y0 = int(round(x0 + w / 2 - l / 2)), int(round(y0 + h / 2 - l / 2)); L = max(int(round(l)), 1)
+    H, W = a.shape[:2]
+    crop = np.zeros((L, L, 3), np.float32)
+    sx0, sy0, sx1, sy1 = max(X0, 0), max(Y0, 0), min(X0 + L, W), min(Y0 + L, H)
+    if sx1 > sx0 and sy1 > sy0: crop[sy0 - Y0:sy1 - Y0, sx0 - X0:sx1 - X0] = a[sy0:sy1, sx0:sx1]
+    x = F.interpolate(torch.from_numpy(crop).permute(2, 0, 1)[None], size=(48, 48), mode='area')
+    with torch.no_grad(): out = _mtcnn().onet((x - 127.5) * 0.0078125)
+    return float(out[2][0, 1])
+
+def _box_relation(box: np.ndarray, lm: np.ndarray) -> np.ndarray:
+    "A face box in units of its landmarks' bounding box: (box − centre) / size, so the box can follow the landmarks."
+    lo, hi = lm.min(0), lm.max(0)
+    c, size = (lo + hi) / 2, np.sqrt(np.prod(hi - lo))
+    return (np.asarray(box, np.float64) - np.r_[c, c]) / size
+
+def _box_from(lm: np.ndarray, rel: np.ndarray) -> np.ndarray:
+    lo, hi = lm.min(0), lm.max(0)
+    c, size = (lo + hi) / 2, np.sqrt(np.prod(hi - lo))
+    return np.r_[c, c] + rel * size
+
+def _thumb(a: np.ndarray) -> np.ndarray:
+    import cv2
+    return cv2.resize(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), (32, 32), interpolation=cv2.INTER_AREA).astype(np.float32) / 255
+
+def _plausible(lm: np.ndarray, prev: np.ndarray) -> bool:
+    "Landmarks that moved less than half a face and changed size by less than 30 % since the previous frame."
+    s0, s1 = np.ptp(prev, 0), np.ptp(lm, 0)
+    jump = np.linalg.norm(lm.mean(0) - prev.mean(0)) / max(np.sqrt(np.prod(s0)), 1e-6)
+    ratio = np.sqrt(np.prod(s1) / max(np.prod(s0), 1e-6))
+    return bool(np.isfinite(lm).all() and jump < 0.5 and 0.7 < ratio < 1.3)
+
+# %% ../nbs/13_face.ipynb #129f1355
+def _iter_frames(video):
+    "(iterator of frames, fps, name, length or None); paths and readers stream uint8 arrays (the fast path)."
     if isinstance(video, (str, Path)): video = VideoReader(video)
-    if isinstance(video, VideoReader): return iter(video), video.info.fps, str(video.path)
+    if isinstance(video, VideoReader):
+        n = len(video) if video.info.kind == 'folder' or video.info.n_frames is not None else None
+        return video.arrays(), video.info.fps, str(video.path), n
     if torch.is_tensor(video):
         if video.dim() != 4:
             raise ValueError(f'track_video: a tensor video must be [T,3,H,W], got {tuple(video.shape)}')
-        return iter(video), 25., 'video'
-    return iter(video), 25., 'video'
+        return iter(video), 25., 'video', len(video)
+    return iter(video), 25., 'video', (len(video) if hasattr(video, '__len__') else None)
+
+def _locate(a, what, prev_lm, rel, need_detect, min_score, model):
+    """One frame's face: (landmarks, box, score, detected, relation) — tracked from `prev_lm` when allowed and
+    plausible, else from the full detector; landmarks None when no face scores `min_score`."""
+    if not need_detect:
+        box = _box_from(prev_lm, rel)
+        lm = _shape(a, box, model, what)
+        score = face_score(a, _box_from(lm, rel))
+        if score >= min_score and _plausible(lm, prev_lm): return lm, box, score, False, rel
+    d = detect(a, names=[what], min_score=0.)       # any candidate: its score is reported even when too low
+    if d is None: return None, None, float('nan'), True, rel
+    if d.score < min_score: return None, d.box, d.score, True, rel
+    lm = _shape(a, d.box, model, what)
+    return lm, d.box, d.score, True, _box_relation(d.box, lm)
 
 # %% ../nbs/13_face.ipynb #bccadde0
 def track_video(video, # path, VideoReader, [T,3,H,W] tensor or iterable of images
                 model: str = 'dlib', # landmark predictor: 'dlib' (real faces) or 'synth' (the synthetic world)
-                smoothing: tuple|None = None, # One-Euro (min_cutoff Hz, beta) on landmarks, e.g. (1.0, 0.05)
+                smoothing: tuple|None = None, # One-Euro (min_cutoff Hz, beta) on landmarks and gaze, e.g. (1.0, 0.05)
                 require_all: bool = False, # raise NoFaceFound when any frame has no face
                 focal: float|None = None, # pixels (default: the synthetic camera, FOCAL × width)
                 fps: float|None = None, # override the frame rate (smoothing uses it)
-                basis: ExpressionBasis|None = None) -> Track:
-    "Stream a video through detect → landmarks68 → head_pose, gaze, expression; flag frames without a face."
-    it, vfps, name = _frames(video)
+                basis: ExpressionBasis|None = None,
+                min_score: float = 0.9, # face score to accept a frame
+                redetect_every: int = 30, # full detection at least this often (1: every frame)
+                cut_threshold: float = 0.12, # mean |Δ thumbnail| that counts as a shot cut
+                calibration: str|FaceCalibration|None = 'auto', # 'auto': the landmark model's shipped calibration
+                progress: bool = False) -> Track:
+    """Stream a video through detection (when needed) or landmark tracking → head_pose, gaze, expression; flag frames
+    without a face and keep every frame's face score."""
+    import time
+    if redetect_every < 1: raise ValueError(f'track_video: redetect_every must be ≥ 1, got {redetect_every}')
+    it, vfps, name, n = _iter_frames(video)
     fps = fps or vfps
+    cal = face_calibration(model if calibration == 'auto' else calibration)
     filt = OneEuro(fps, *smoothing) if smoothing else None
-    rows, failed = [], []
+    gfilt = OneEuro(fps, *smoothing) if smoothing else None
     D = 8 + len((basis or expression_basis()).scales)
-    for i, fr in enumerate(it):
+    rows, failed, scores, detected, cuts = [], [], [], [], []
+    prev_lm, prev_thumb, rel, since, t0 = None, None, None, 0, time.time()
+    from tqdm.auto import tqdm
+    for i, fr in enumerate(tqdm(it, total=n, disable=not progress, desc=f'tracking {Path(name).name}', unit='frame')):
         what = f'{name} frame {i}'
-        img = to_tensor(fr, what=what)
-        d = detect(img, names=[what])
-        if d is None:
-            failed.append(True); rows.append(None)
-            if filt: filt.reset()
+        a = _as_uint8(fr, what)
+        th = _thumb(a)
+        cut = prev_thumb is not None and float(np.abs(th - prev_thumb).mean()) > cut_threshold
+        if cut: cuts.append(i)
+        prev_thumb = th
+        need = prev_lm is None or cut or since + 1 >= redetect_every
+        lm, box, score, det, rel = _locate(a, what, prev_lm, rel, need, min_score, model)
+        since = 0 if det else since + 1
+        scores.append(score); detected.append(det)
+        if lm is None:
+            failed.append(True); rows.append(None); prev_lm = None
+            if filt: filt.reset(); gfilt.reset()
             continue
-        lm = landmarks68(img, d.box, what=what, model=model)
+        prev_lm = lm
         if filt: lm = filt(lm)
-        W = img.shape[2]; H = img.shape[1]
-        hp = head_pose(lm, (W, H), focal)
-        g = gaze(img, lm, pose=hp, focal=focal)
+        H, W = a.shape[:2]
+        hp = head_pose(lm, (W, H), focal, calibration=cal)
+        g = gaze(a, lm, pose=hp, focal=focal, calibration=cal)
+        gz = np.array([g['yaw'], g['pitch']])
+        if gfilt and np.isfinite(gz).all(): gz = gfilt(gz)
         ex = expression(lm, hp, (W, H), focal, basis)['vector']
         failed.append(False)
-        rows.append((d.box, lm, [hp['yaw'], hp['pitch'], hp['roll']], hp['R'], hp['t'], [g['yaw'], g['pitch']], ex))
+        rows.append((box, lm, [hp['yaw'], hp['pitch'], hp['roll']], hp['R'], hp['t'], gz, ex))
     T = len(rows)
     if T == 0: raise ValueError(f'{name}: the video has no frames')
     nan = lambda *s: np.full((T, *s), np.nan)
-    tr = Track(nan(4), nan(68, 2), nan(3), nan(3, 3), nan(3), nan(2), nan(D).astype(np.float32), np.array(failed), fps)
+    tr = Track(nan(4), nan(68, 2), nan(3), nan(3, 3), nan(3), nan(2), nan(D).astype(np.float32), np.array(failed), fps,
+               np.array(scores), np.array(detected), cuts, time.time() - t0)
     for i, r in enumerate(rows):
         if r is None: continue
         tr.boxes[i], tr.landmarks[i], tr.angles[i], tr.R[i], tr.t[i], tr.gaze[i], tr.expression[i] = r

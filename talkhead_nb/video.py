@@ -72,6 +72,11 @@ class VideoReader:
 # %% ../nbs/03_video.ipynb #d2932f32
 @patch
 def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
+    for a in self.arrays(): yield torch.from_numpy(a).permute(2, 0, 1).float().div_(255)
+
+@patch
+def arrays(self: VideoReader) -> Iterator[np.ndarray]:
+    "The frames as RGB uint8 [H,W,3] arrays, as decoded (no float conversion: the fast path for trackers)."
     if self.info.kind == 'folder':
         for i, f in enumerate(self.files):
             if self.max_frames is not None and i >= self.max_frames: return
@@ -86,7 +91,7 @@ def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
                     f'{f}: frame {i} is {im.size[0]}x{im.size[1]} but frame 0 is '
                     f'{self.info.size[0]}x{self.info.size[1]}; resize the folder consistently'
                 )
-            yield to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}')
+            yield to_uint8(to_tensor(im.convert('RGB'), what=f'{self.path} frame {i}'), check=False)
         return
     import imageio_ffmpeg
     w, h = self.info.size
@@ -101,8 +106,7 @@ def __iter__(self: VideoReader) -> Iterator[torch.Tensor]:
                 raise VideoReadError(
                     f'{self.path}: frame {i} has {len(buf)} bytes, expected {w*h*3}; last good frame: {i-1}'
                 )
-            arr = np.frombuffer(buf, np.uint8).reshape(h, w, 3)
-            yield torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
+            yield np.frombuffer(buf, np.uint8).reshape(h, w, 3).copy()
             i += 1
     except VideoReadError: raise
     except (MemoryError, RuntimeError) as e:

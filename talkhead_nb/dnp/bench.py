@@ -102,7 +102,7 @@ def self_outputs(data: PortraitVideo, models: dict, frames) -> dict:
 
 def motion_distances(frames, ref_track) -> dict:
     "Track `frames`; pose/gaze/expression distances to the tracked reference, over frames both tracked."
-    tr = face.track_video(frames, model='synth')
+    tr = face.track_video(frames, model='synth', redetect_every=1)
     ok = ~tr.failed & ~ref_track.failed
     t = lambda a: torch.from_numpy(a[ok])
     nan = float('nan')
@@ -120,7 +120,7 @@ def evaluate_self(data: PortraitVideo, models: dict, sub: int = 4) -> tuple[list
     test = data.test_idx
     truth, outputs = data.images(test), self_outputs(data, models, test)
     emb = face.DlibEmbedder(crops=True)   # the whole frame is the face box: every method is embedded the same way
-    ref_track = face.track_video(truth[::sub], model='synth')
+    ref_track = face.track_video(truth[::sub], model='synth', redetect_every=1)
     extra = [m for m, w in (('fid', 'inception-fid'), ('fvd', 'i3d-kinetics400')) if zoo.available(w)]
     rows = []
     with warnings.catch_warnings():
@@ -154,7 +154,7 @@ def evaluate_cross(data: PortraitVideo, models: dict, drv, R_true) -> tuple[list
     renders = {NAMES[v]: reenact(m, drv.pose, drv.expr, drv.gaze) for v, m in models.items()}
     rows, nan = [], torch.tensor([float('nan')])
     for name, y in {'driver frames (tracker floor)': drv.images(slice(None)), **renders}.items():
-        tr = face.track_video(y, model='synth')
+        tr = face.track_video(y, model='synth', redetect_every=1)
         ok = ~tr.failed
         err = pose_distance(R_true[ok], torch.from_numpy(tr.R[ok])) if ok.any() else nan
         gz = gaze_distance(torch.from_numpy(tr.gaze[ok]), np.rad2deg(drv.gaze[ok].numpy())) if ok.any() else nan
