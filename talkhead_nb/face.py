@@ -923,7 +923,7 @@ class Track:
             R=torch.from_numpy(self.R), gaze=torch.from_numpy(self.gaze), expression=torch.from_numpy(self.expression)
         )
 
-# %% ../nbs/13_face.ipynb #8c00dc5b
+# %% ../nbs/13_face.ipynb #1f8fc7b2
 def face_score(image, # RGB uint8 HWC array (or anything `to_tensor` accepts)
                box, # (x0, y0, x1, y1) pixels: a face box, e.g. `detect(img).box`
               ) -> float:
@@ -964,7 +964,7 @@ def _plausible(lm: np.ndarray, prev: np.ndarray) -> bool:
     ratio = np.sqrt(np.prod(s1) / max(np.prod(s0), 1e-6))
     return bool(np.isfinite(lm).all() and jump < 0.5 and 0.7 < ratio < 1.3)
 
-# %% ../nbs/13_face.ipynb #129f1355
+# %% ../nbs/13_face.ipynb #c0e4190b
 def _iter_frames(video):
     "(iterator of frames, fps, name, length or None); paths and readers stream uint8 arrays (the fast path)."
     if isinstance(video, (str, Path)): video = VideoReader(video)
@@ -975,7 +975,7 @@ def _iter_frames(video):
         if video.dim() != 4:
             raise ValueError(f'track_video: a tensor video must be [T,3,H,W], got {tuple(video.shape)}')
         return iter(video), 25., 'video', len(video)
-    return iter(video), 25., 'video', (len(video) if hasattr(video, '__len__') else None)
+    return iter(video), 25., getattr(video, 'name', 'video'), (len(video) if hasattr(video, '__len__') else None)
 
 def _locate(a, what, prev_lm, rel, need_detect, min_score, model):
     """One frame's face: (landmarks, box, score, detected, relation) — tracked from `prev_lm` when allowed and
@@ -1001,7 +1001,7 @@ def track_video(video, # path, VideoReader, [T,3,H,W] tensor or iterable of imag
                 basis: ExpressionBasis|None = None,
                 min_score: float = 0.9, # face score to accept a frame
                 redetect_every: int = 30, # full detection at least this often (1: every frame)
-                cut_threshold: float = 0.12, # mean |Δ thumbnail| that counts as a shot cut
+                cut_threshold: float = 0.06, # mean |Δ thumbnail| that counts as a shot cut
                 calibration: str|FaceCalibration|None = 'auto', # 'auto': the landmark model's shipped calibration
                 progress: bool = False) -> Track:
     """Stream a video through detection (when needed) or landmark tracking → head_pose, gaze, expression; flag frames
