@@ -23,7 +23,7 @@ from fastcore.basics import patch
 __all__ = ['FRAMINGS', 'OK', 'INTERPOLATED', 'SKIPPED', 'STATUS_NAMES', 'ON_MISSING', 'COMMANDS', 'PhotoClip', 'photo_clip',
            'reframe', 'framing_quad', 'aligned_crop', 'plan_gaps', 'fill_linear', 'segments', 'smooth_quads',
            'PrepOptions', 'landmark_model', 'source_frames', 'Prepared', 'load_prepared', 'is_prepared', 'prepare',
-           'paste_video', 'add_prep_arguments', 'prep_options', 'check_prep', 'run_prep']
+           'paste_video', 'Footage', 'footage', 'add_prep_arguments', 'prep_options', 'check_prep', 'run_prep']
 
 # %% ../nbs/15_prep.ipynb #f0acab88
 @dataclass
@@ -471,7 +471,7 @@ def _log_report(p: Prepared, log) -> None:
         warnings.warn(msg); log('  WARNING ' + msg)
 
 # %% ../nbs/15_prep.ipynb #96c30418
-def paste_video(crops, # iterable of [3,s,s] crops in [0,1], one per kept frame, in order (e.g. a system's output)
+def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the frame), one per kept frame, in order
                 prep: Prepared, out, # destination .mp4
                 framing: str = 'ffhq', mark: bool = True, extra_meta: dict|None = None,
                 keep_skipped: bool = True, # write the skipped frames unchanged, so the clip keeps its timing
@@ -479,18 +479,55 @@ def paste_video(crops, # iterable of [3,s,s] crops in [0,1], one per kept frame,
     "Composite a system's crops back into the original frames of a prepared clip (as LivePortrait does)."
     from tqdm.auto import tqdm
     kept = set(prep.kept_frames)
-    tfs, it = None, iter(crops)
+    k_of = {int(f): k for k, f in enumerate(prep.frames)}
+    it = iter(crops)
     with VideoWriter(out, fps=prep.fps, mark=mark, extra_meta=extra_meta) as w:
         for i, a in tqdm(source_frames(prep.source, prep.frames.tolist()), total=len(prep.frames),
                          disable=not progress, desc='pasting back', unit='frame'):
             if i not in kept:
-                if keep_skipped: w.write(torch.from_numpy(a).permute(2, 0, 1).float() / 255)
+                if keep_skipped: w.write(torch.from_numpy(a[:a.shape[0] // 2 * 2, :a.shape[1] // 2 * 2]).permute(2, 0, 1).float() / 255)
                 continue
-            c = next(it)
-            if tfs is None: tfs = iter(prep.transforms(c.shape[-1], framing))
-            W, H = a.shape[1] // 2 * 2, a.shape[0] // 2 * 2
-            w.write(paste_back(c.float(), next(tfs), a)[:, :H, :W])
+            c, W, H = next(it), a.shape[1] // 2 * 2, a.shape[0] // 2 * 2
+            tf = FFHQTransform(reframe(prep.quads[k_of[i]], framing), c.shape[-1] if c is not None else prep.options.size)
+            if c is None: w.write(torch.from_numpy(a[:H, :W]).permute(2, 0, 1).float() / 255)   # the system dropped it
+            else: w.write(paste_back(c.float(), tf, a)[:, :H, :W])
     return Path(out)
+
+# %% ../nbs/15_prep.ipynb #5e33eea6
+@dataclass
+class Footage:
+    "What a system reads: frames (or the path of a clip to read as it is), their frame rate, and the preparation."
+    frames: torch.Tensor|Path      # [T,3,size,size] in [0,1], or the path of a square clip at `size`
+    fps: float
+    prep: Prepared|None = None     # None: the source was used as it is
+    name: str = ''
+
+def _square_at(path: Path, size: int) -> bool:
+    if path.is_dir(): return False
+    if path.suffix.lower() in IMAGE_EXTS:
+        from PIL import Image
+        return Image.open(path).size == (size, size)
+    return VideoReader(path).size == (size, size)
+
+def footage(source, # a clip, a frame folder, an image, or a prepared folder
+            size: int, # the side the system works at
+            framing: str = 'ffhq', # the framing its generator was trained on ('ffhq' or 'synth')
+            prep_dir=None, # where a raw source is prepared (default: `<source stem>.prep` in a temp folder)
+            opts: PrepOptions|None = None, # preparation options for a raw source
+            force: bool = False, # prepare even a square clip at `size` (paste-back needs the transforms)
+            progress: bool = True, log=print) -> Footage:
+    "The frames a system should read from `source` (see above)."
+    src = Path(source)
+    if is_prepared(src): p = load_prepared(src)
+    elif not force and _square_at(src, size):
+        fps = 25. if src.suffix.lower() in IMAGE_EXTS else VideoReader(src).fps
+        return Footage(src, fps, None, str(src))
+    else:
+        if prep_dir is None:
+            import tempfile
+            prep_dir = Path(tempfile.mkdtemp(prefix='talkhead-prep-')) / f'{src.stem}.prep'
+        p = prepare(src, prep_dir, opts, progress=progress, log=log)
+    return Footage(p.crops(size, framing), p.fps, p, str(src))
 
 # %% ../nbs/15_prep.ipynb #44bb4d00
 def _pair(text: str) -> tuple[float, float]:

@@ -18,7 +18,9 @@ from .channels import ChannelSets
 from fastcore.basics import patch
 from ..stylegan3.invert import project, pti
 from ..posenet import load_pose_regressor
-from ..video import write_video, read_video
+from ..video import write_video, read_video, VideoReader, IMAGE_EXTS
+from ..prep import landmark_model
+from ..metrics import psnr
 from ..stylegan3.load import shipped_channels
 
 # %% auto #0
@@ -298,7 +300,7 @@ class V2SConfig:
     "Everything `Video2StyleGAN` does that a user may want to change."
     motion: MotionConfig = field(default_factory=MotionConfig)
     canonical_eye: str|tuple = 'synth'   # e′: 'synth', 'ffhq' or (x, y) fractions
-    landmarks: str = 'synth'             # landmark model: 'synth' or 'dlib'
+    landmarks: str = 'auto'              # 'auto' (synth for synthetic-world inputs, dlib for real ones), 'synth' or 'dlib'
     smooth: int = 3                      # temporal mean filter kernel (odd)
     transform: str = 'driving'           # placement source: 'driving', 'co-driving' or 'off' (keep the reference's)
     pose: bool = True                    # Eq. 7 pose matching
@@ -318,7 +320,7 @@ class V2SConfig:
     chunk: int = 8
     w_lpips: float = 1.                  # LPIPS weight of both projections (0: L2 only, much faster on CPU)
     on_missing: str = 'skip'             # frames without a face: 'skip' (and report) or 'fail'
-    fps: float = 25.
+    fps: float|None = None               # output frame rate (None: the driving video's; 25 for tensors)
 
     @classmethod
     def fast(cls, **kw) -> 'V2SConfig':
@@ -354,6 +356,8 @@ class Encoded:
     landmarks: np.ndarray                 # [T,68,2] driving landmarks (pixels)
     placements: dict = field(default_factory=dict)   # every available placement source -> [T,3] params
     timings: dict = field(default_factory=dict)
+    fps: float = 25.                      # the driving video's frame rate
+    landmark_model: str = 'synth'         # the landmark model used on the driving video
 
 @dataclass
 class Reenactment:
@@ -364,6 +368,7 @@ class Reenactment:
     skipped: list[int]                    # driving frames without a face (dropped)
     timings: dict                         # seconds per stage
     path: Path|None = None                # the mp4, when written
+    fps: float = 25.                      # the output's frame rate
 
 # %% ../../nbs/41_v2s_method.ipynb #95e4073a
 class Video2StyleGAN:
@@ -382,8 +387,10 @@ class Video2StyleGAN:
         self.sets = self._sets(sets).check(G)
         self.regressor = load_pose_regressor(regressor, device) if isinstance(regressor, (str, Path)) else regressor
         self.device, self.ref = device, None
-    def __call__(self, driving, co_driving=None, out=None, method: str = 'ours', progress: bool = False) -> Reenactment:
-        "Encode + synthesize; writes a provenance-tagged mp4 to `out` when given."
+    def __call__(self, driving, co_driving=None, out=None, method: str = 'ours', progress: bool = False,
+                 mark: bool = True) -> Reenactment:
+        """Encode + synthesize; writes a provenance-tagged mp4 to `out` when given (with a visible mark unless `mark`
+        is False; the metadata mark is always written), at the driving video's frame rate unless `cfg.fps` says."""
         t0 = time.time()
         enc = self.encode(driving, co_driving, progress=progress)
         t = time.time(); frames, lat = self.synthesize(enc, method); tm = {**enc.timings, 'synthesize': time.time() - t}
@@ -394,11 +401,11 @@ class Video2StyleGAN:
             if enc.pose is not None:
                 row.update(pose_target=enc.pose.target[k].tolist(), pose_achieved=enc.pose.achieved[k].tolist())
             diag.append(row)
-        path = None
+        path, fps = None, self.cfg.fps or enc.fps
         if out is not None:
-            path = write_video(out, frames, fps=self.cfg.fps, extra_meta={'talkhead_source': f'v2s.reenact ({method})'})
+            path = write_video(out, frames, fps=fps, mark=mark, extra_meta={'talkhead_source': f'v2s.reenact ({method})'})
         tm['total'] = time.time() - t0
-        return Reenactment(frames, diag, lat, enc.skipped, tm, path)
+        return Reenactment(frames, diag, lat, enc.skipped, tm, path, fps)
 
 @patch
 def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
@@ -414,6 +421,14 @@ def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
 
 @patch(as_prop=True)
 def G_synth(self: Video2StyleGAN): return self.ref['G'] if self.ref is not None else self.G
+
+@patch
+def landmark_model(self: Video2StyleGAN, source) -> str:
+    """The landmark model for an input: `cfg.landmarks` unless 'auto'; then 'synth' for a clip the synthetic world
+    rendered (or, for in-memory frames, when the generator is a synthetic-world one) and 'dlib' for anything else."""
+    if self.cfg.landmarks != 'auto': return self.cfg.landmarks
+    if isinstance(source, (str, Path)): return landmark_model(source)
+    return 'synth' if shipped_channels(self.G) is not None else 'dlib'
 
 # %% ../../nbs/41_v2s_method.ipynb #b36bbd04
 @patch
@@ -441,7 +456,8 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
     else: x = to_tensor(image, what=name)
     if x.dim() == 3: x = x[None]
     x = self._frames(x, name)
-    lm, missing = frame_landmarks(x, c.landmarks, names=[name])
+    model = self.landmark_model(image)
+    lm, missing = frame_landmarks(x, model, names=[name])
     if missing:
         raise NoFaceFound(f'{name}: no face found in the reference image; give a portrait (one face, roughly centred)')
     prm = canonical_params(lm, x.shape[-1], c.canonical_eye)
@@ -454,6 +470,7 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
         rec = (Gt.synthesis(p.ws) + 1) / 2
         pose_image, pose_recon = self.regressor(xc), self.regressor(((self.G.synthesis(p.ws) + 1) / 2).clamp(0, 1))
     self.ref = dict(image=x, canonical=xc, params=prm, landmarks=lm, ws=p.ws, G=Gt, recon=rec.clamp(0, 1),
+                    recon_psnr=float(psnr(rec.clamp(0, 1), xc, identical='inf')), landmark_model=model,
                     pose_image=pose_image, pose_recon=pose_recon, seconds=time.time() - t0)
     return self
 
@@ -470,7 +487,8 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
     name = str(driving) if isinstance(driving, (str, Path)) else 'driving video'
     D = self._frames(driving, name)
     t = time.time()
-    lm, miss = frame_landmarks(D, c.landmarks, names=[f'{name} frame {i}' for i in range(len(D))])
+    model = self.landmark_model(driving)
+    lm, miss = frame_landmarks(D, model, names=[f'{name} frame {i}' for i in range(len(D))])
     tm['landmarks'] = time.time() - t
     CD, lm_cd, miss_cd = None, None, []
     if co_driving is not None:
@@ -481,7 +499,8 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
                 f'{cname}: {len(CD)} frames, fewer than the driving video\'s {len(D)}; trim the driving video or give a longer co-driving one'
             )
         CD = CD[:len(D)]
-        lm_cd, miss_cd = frame_landmarks(CD, c.landmarks, names=[f'{cname} frame {i}' for i in range(len(CD))])
+        lm_cd, miss_cd = frame_landmarks(CD, self.landmark_model(co_driving),
+                                         names=[f'{cname} frame {i}' for i in range(len(CD))])
     skipped = sorted(set(miss) | set(miss_cd))
     if skipped and c.on_missing == 'fail':
         raise NoFaceFound(f'{name}: no face in frames {skipped} of {len(D)}; drop them, or use on_missing="skip"')
@@ -510,8 +529,9 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
         P = Dc if c.pose_source == 'driving' else canonicalize(CD[keep], prm_cd, c.canonical_eye)
         t = time.time(); pose = self.pose_encoding(P, progress); tm['pose'] = time.time() - t
     tf = fourier_transform(placement, R, c.canonical_eye)
+    fps = VideoReader(driving).fps if isinstance(driving, (str, Path)) and not Path(driving).suffix.lower() in IMAGE_EXTS else 25.
     return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
-                   {k: v for k, v in src.items() if v is not None}, tm)
+                   {k: v for k, v in src.items() if v is not None}, tm, fps, model)
 
 # %% ../../nbs/41_v2s_method.ipynb #411ca650
 @patch
