@@ -17,9 +17,11 @@ from fastcore.basics import patch
 from .. import synth
 from ..video import VideoReader
 from ..face import track_video, NoFaceFound
+from ..prep import (Prepared, PrepOptions, prepare, load_prepared, is_prepared, aligned_crop, source_frames,
+                              FFHQTransform)
 
 # %% auto #0
-__all__ = ['TINY_DATA', 'TINY_STEPS', 'PortraitVideo', 'nearest_frames', 'nearest_rows']
+__all__ = ['TINY_DATA', 'TINY_STEPS', 'PortraitVideo', 'portrait_crop', 'nearest_frames', 'nearest_rows']
 
 # %% ../../nbs/51_dnp_data.ipynb #024be105
 @dataclass
@@ -32,6 +34,8 @@ class PortraitVideo:
     n_test: int = 0 # the last n_test frames are held out
     source: str = ''
     fps: float = 25.
+    crop: np.ndarray|None = None         # [4,2] the source-frame square the frames were cut from (real clips)
+    frame_numbers: list|None = None      # the source frame number of each frame (real clips)
     def __post_init__(self):
         T = len(self.frames)
         if (
@@ -74,54 +78,74 @@ def from_synth(cls: PortraitVideo, identity: int = 0, # seed of `synth.random_id
                f'synth identity {identity} seed {seed}', fps)
 
 # %% ../../nbs/51_dnp_data.ipynb #370f3e41
+def portrait_crop(p: Prepared, margin: float = 1.0) -> np.ndarray: # [4,2] TL, BL, BR, TR (axis-aligned)
+    "One square for the whole clip: the median FFHQ square of the kept frames × `margin`, grown by the face's travel."
+    q = p.quads[p.kept]
+    c, side = q.mean(1), np.linalg.norm(q[:, 3] - q[:, 0], axis=1)
+    mc = np.median(c, 0)
+    L = margin * np.median(side) + 2 * np.abs(c - mc).max()
+    L = min(L, max(p.source_size))
+    x0, y0 = mc - L / 2
+    return np.array([[x0, y0], [x0, y0 + L], [x0 + L, y0 + L], [x0 + L, y0]])
+
+def _pose(angles: np.ndarray, t: np.ndarray) -> np.ndarray: # [T,6]: yaw, pitch, roll (rad), tx/tz, ty/tz, -log(tz/median)
+    tz = t[:, 2]
+    return np.concatenate([np.deg2rad(angles), t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1)
+
+@patch(cls_method=True)
+def from_prepared(cls: PortraitVideo, prep, # a `Prepared` or a prepared folder
+                  size: int = 256, n_test: int|None = None, margin: float = 1.0) -> 'PortraitVideo':
+    "A prepared clip's kept frames, cut with one fixed square around the face (`portrait_crop`), and their parameters."
+    p = prep if isinstance(prep, Prepared) else load_prepared(prep)
+    k, quad = p.kept, portrait_crop(p, margin)
+    frames = torch.stack([torch.from_numpy(aligned_crop(a, quad, size)).permute(2, 0, 1)
+                          for _, a in source_frames(p.source, p.kept_frames)])
+    T = len(frames)
+    n_test = max(1, round(0.2 * T)) if n_test is None else n_test
+    return cls(frames, torch.from_numpy(_pose(p.angles[k], p.t[k])).float(), torch.from_numpy(p.expression[k]).float(),
+               torch.from_numpy(np.deg2rad(p.gaze[k])).float(), n_test, f'{p.source} (prepared in {p.dir})', p.fps,
+               quad, p.kept_frames)
+
 @patch(cls_method=True)
 def from_video(
     cls: PortraitVideo,
-    video,  # path or [T,3,H,W] frames of one person, roughly framed on the head
+    video,  # a clip, frame folder or prepared folder of one person; or [T,3,H,W] frames roughly framed on the head
     size: int = 256,
     n_test: int | None = None,
-    model: str = 'dlib',
+    model: str = 'auto',   # landmarks: 'auto' (dlib for real footage), 'dlib' or 'synth'
     max_frames: int | None = None,
+    prep_dir=None,         # where a clip is prepared (reused when prepared before); default: a temporary folder
+    prep_options: PrepOptions|None = None,
 ) -> 'PortraitVideo':
-    "A real video, centre-cropped to a square, tracked with `face.track_video`, resized to `size`."
-    name = str(video) if isinstance(video, (str, Path)) else 'video'
-    if isinstance(video, (str, Path)): src = VideoReader(video, max_frames=max_frames); fps = src.fps
-    else: src, fps = torch.as_tensor(video)[:max_frames], 25.
+    """A real video: prepared with `prep.prepare` (or a prepared folder as it is) and read by `from_prepared`;
+    in-memory frames are centre-cropped and tracked as they are (every frame must have a face)."""
+    if isinstance(video, (str, Path)):
+        if is_prepared(video): return cls.from_prepared(video, size, n_test)
+        if prep_dir is None:
+            import tempfile
+            prep_dir = Path(tempfile.mkdtemp(prefix='talkhead-dnp-')) / 'prep'
+        o = replace(prep_options or PrepOptions(), landmarks=model, max_frames=max_frames, one_person=True)
+        return cls.from_prepared(prepare(video, prep_dir, o), size, n_test)
+    src = torch.as_tensor(video)[:max_frames]
     small = []
-    def crops():                          # one frame at a time: a 4K clip never sits in memory whole
+    def crops():
         for f in src:
             if f.dtype == torch.uint8: f = f.float() / 255
             H, W = f.shape[-2:]; s = min(H, W)
             c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
-            small.append(
-                c
-                if s == size
-                else F.interpolate(
-                    c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False
-                )[0].clamp(0, 1)
-            )
-            yield c                       # tracked at full resolution
-    tr = track_video(crops(), model=model, fps=fps)
+            small.append(c if s == size else
+                         F.interpolate(c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False)[0].clamp(0, 1))
+            yield c
+    tr = track_video(crops(), model='dlib' if model == 'auto' else model)
     frames = torch.stack(small); T = len(frames)
     if tr.failed.any():
         raise NoFaceFound(
-            f'{name}: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
-            'a portrait needs parameters for every frame — cut those frames out of the video and retry'
+            f'video: no face tracked in frames {tr.missing[:20]}{" …" if len(tr.missing) > 20 else ""} of {T}; '
+            'in-memory frames need a face in every frame — write them to a file and use prep (it interpolates or skips)'
         )
-    tz = tr.t[:, 2]
-    pose = np.concatenate(
-        [np.deg2rad(tr.angles), tr.t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1
-    )
     n_test = max(1, round(0.2 * T)) if n_test is None else n_test
-    return cls(
-        (frames * 255).round().to(torch.uint8),
-        torch.from_numpy(pose).float(),
-        torch.from_numpy(tr.expression).float(),
-        torch.from_numpy(np.deg2rad(tr.gaze)).float(),
-        n_test,
-        name,
-        fps,
-    )
+    return cls((frames * 255).round().to(torch.uint8), torch.from_numpy(_pose(tr.angles, tr.t)).float(),
+               torch.from_numpy(tr.expression).float(), torch.from_numpy(np.deg2rad(tr.gaze)).float(), n_test, 'video', 25.)
 
 # %% ../../nbs/51_dnp_data.ipynb #f9a80bab
 @patch(as_prop=True)

@@ -6,13 +6,19 @@
 from __future__ import annotations
 import argparse
 from ..commands import Command, UsageError, check_input, check_number, check_output, default_of
-from .method import METHODS, RESIDUAL_MODES, MotionConfig, V2SConfig, reenact
+import json, warnings
+from dataclasses import replace
+from pathlib import Path
+import numpy as np
+from .method import METHODS, RESIDUAL_MODES, MotionConfig, V2SConfig, Video2StyleGAN, Reenactment
 from ..video import VideoReader
-from ..stylegan3.load import load_generator
+from ..stylegan3.load import load_generator, shipped_channels
+from ..prep import footage, is_prepared, paste_video, PrepOptions, Footage, landmark_model
+from ..core import atomic_path
 
 # %% auto #0
-__all__ = ['STEP_OPTIONS', 'COMMANDS', 'add_reenact_arguments', 'check_reenact', 'check_resolution', 'reenact_config',
-           'run_reenact']
+__all__ = ['STEP_OPTIONS', 'COMMANDS', 'add_reenact_arguments', 'check_reenact', 'reenact_config', 'reenact_inputs',
+           'resolve_landmarks', 'reenact_diagnostics', 'real_face_warning', 'run_reenact']
 
 # %% ../../nbs/43_v2s_commands.ipynb #570374f3
 STEP_OPTIONS = {'ref-steps': 'W+ projection steps of the reference and the first driving frame',
@@ -22,14 +28,18 @@ STEP_OPTIONS = {'ref-steps': 'W+ projection steps of the reference and the first
 
 def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     "The options of `talkhead reenact`."
-    p.add_argument(
-        '--reference', required=True, help='reference image (a portrait, square, at the generator resolution)'
-    )
-    p.add_argument(
-        '--driving', required=True, help='driving video (local motion; pose and placement unless --co-driving)'
-    )
+    p.add_argument('--reference', required=True,
+                   help='reference portrait: any photo (aligned automatically), a `talkhead prep` folder, or a square '
+                        'crop at the generator resolution')
+    p.add_argument('--driving', required=True,
+                   help='driving video (local motion; pose and placement unless --co-driving): any clip (prepared '
+                        'automatically next to --out), a `talkhead prep` folder, or a square clip at the generator resolution')
     p.add_argument('--co-driving', default=None, help='co-driving video: pose and placement come from it')
-    p.add_argument('--out', required=True, help='output .mp4 (provenance-tagged)')
+    p.add_argument('--out', required=True, help='output .mp4 (provenance-tagged); its per-frame diagnostics go next to it')
+    p.add_argument('--paste-back', action='store_true',
+                   help='composite the result into the full original frames of the driving clip')
+    p.add_argument('--no-mark', action='store_true',
+                   help='no visible SYNTHETIC label (the metadata mark is always written)')
     p.add_argument(
         '--generator',
         default='tiny-synth',
@@ -39,8 +49,8 @@ def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
         '--channels', default='auto', help="S-channel sets JSON (default 'auto': the generator's shipped sets)"
     )
     p.add_argument('--pose-regressor', default='synth', help="'synth' (shipped), '6drepnet' (zoo) or a .safetensors")
-    p.add_argument('--landmarks', default=default_of(V2SConfig, 'landmarks'), choices=['synth', 'dlib'],
-                   help="landmark model: 'synth' or 'dlib' (real faces)")
+    p.add_argument('--landmarks', default=default_of(V2SConfig, 'landmarks'), choices=['auto', 'synth', 'dlib'],
+                   help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders), 'synth' or 'dlib'")
     p.add_argument('--canonical-eye', default=None, choices=['synth', 'ffhq'],
                    help='e′ of the generator (default: synth for tiny-synth, else ffhq)')
     p.add_argument('--method', default=METHODS[-1], choices=list(METHODS))
@@ -63,8 +73,9 @@ def check_reenact(args) -> None:
     for k in ('alpha', 'beta', 'gamma', 'zeta'): check_number(k, getattr(args, k))
     for k, lo in (('ref_steps', 1), ('embed_steps', 1), ('pti_steps', 0), ('pose_steps', 0)):
         check_number(k.replace('_', '-'), getattr(args, k), lo, integer=True)
-    check_input('reference', args.reference, 'image'); check_input('driving', args.driving, 'video')
-    if args.co_driving: check_input('co-driving', args.co_driving, 'video')
+    for name, kind in (('reference', 'image'), ('driving', 'video'), ('co-driving', 'video')):
+        path = getattr(args, name.replace('-', '_'))
+        if path is not None and not is_prepared(path): check_input(name, path, kind)
     for k, named in (
         ('generator', ('tiny-synth',)),
         ('channels', ('auto',)),
@@ -74,16 +85,6 @@ def check_reenact(args) -> None:
             check_input(k.replace('_', '-'), getattr(args, k), 'file')
     check_output(args.out, {'reference': args.reference, 'driving': args.driving, 'co-driving': args.co_driving,
                             'generator': args.generator, 'channels': args.channels})
-
-def check_resolution(args, R: int) -> None:
-    "`reenact`'s reference and driving clips are R×R, the generator's resolution (checked before the projection)."
-    from PIL import Image
-    for name, path in (('reference', args.reference), ('driving', args.driving), ('co-driving', args.co_driving)):
-        if path is None: continue
-        size = Image.open(path).size if name == 'reference' else VideoReader(path).size
-        if tuple(size) != (R, R):
-            raise UsageError(f'--{name} {path}: {size[0]}x{size[1]}, but the generator makes {R}x{R}; crop the face '
-                             f'square and resize it to {R}x{R} first')
 
 # %% ../../nbs/43_v2s_commands.ipynb #be4f164b
 def reenact_config(args) -> V2SConfig:
@@ -109,15 +110,91 @@ def reenact_config(args) -> V2SConfig:
     if args.ref_steps is not None: kw['embed_steps_first'] = args.ref_steps      # the first frame starts from w_avg too
     return V2SConfig.fast(**kw) if args.fast else V2SConfig(**kw)
 
+def reenact_inputs(args, G) -> dict[str, Footage|None]:
+    "The reference, driving and co-driving footage at G's resolution and framing (raw inputs prepared next to --out)."
+    R, base = G.img_resolution, Path(args.out).with_suffix('')
+    framing = 'synth' if shipped_channels(G) is not None else 'ffhq'
+    opts = PrepOptions(size=max(256, R))
+    out = {}
+    for name in ('reference', 'driving', 'co_driving'):
+        src = getattr(args, name)
+        out[name] = None if src is None else footage(src, R, framing, prep_dir=f'{base}.{name.replace("_", "-")}.prep',
+                                                      opts=opts, force=args.paste_back and name == 'driving')
+    return out
+
+def resolve_landmarks(requested: str, inputs: dict) -> str:
+    """'auto' made concrete for all inputs at once: dlib when any input is real footage (a prepared folder tracked
+    with dlib, or a file that is not a synthetic-world render), else synth."""
+    if requested != 'auto': return requested
+    models = [f.prep.info['model'] if f.prep is not None else landmark_model(f.frames)
+              for f in inputs.values() if f is not None]
+    return 'dlib' if 'dlib' in models else 'synth'
+
+def _first(f: Footage):
+    "The reference input: its path when used as it is, else the first crop."
+    return f.frames if f.prep is None else f.frames[0]
+
+def reenact_diagnostics(r: Reenactment, v: Video2StyleGAN, inputs: dict) -> dict:
+    """The per-frame record saved next to the output: source frame numbers, the W+ embedding loss, the Eq. 7 pose
+    target and the pose reached (and their difference), the reference's reconstruction PSNR, and skipped frames."""
+    drv = inputs['driving']
+    number = (lambda k: int(drv.prep.kept_frames[k])) if drv.prep is not None else (lambda k: int(k))
+    rows = []
+    for d in r.diagnostics:
+        row = {**d, 'frame': number(d['frame'])}
+        if 'pose_target' in d: row['pose_error'] = (np.array(d['pose_achieved']) - np.array(d['pose_target'])).tolist()
+        rows.append(row)
+    pe = np.array([np.abs(x['pose_error']).mean() for x in rows if 'pose_error' in x]) if rows else np.array([])
+    return dict(
+        reference=dict(source=inputs['reference'].name, reconstruction_psnr=round(v.ref['recon_psnr'], 2),
+                       landmarks=v.ref['landmark_model'], prepared=inputs['reference'].prep is not None),
+        driving=dict(source=drv.name, fps=r.fps, prepared=drv.prep is not None,
+                     skipped_by_prep=drv.prep.skipped if drv.prep is not None else [],
+                     interpolated_by_prep=drv.prep.interpolated if drv.prep is not None else []),
+        skipped=[number(k) for k in r.skipped],
+        summary=dict(frames=len(rows), embed_loss_mean=float(np.mean([x['embed_loss'] for x in rows])) if rows else None,
+                     pose_error_mean_deg=float(pe.mean()) if len(pe) else None),
+        timings=r.timings, frames=rows)
+
+def real_face_warning(G, v: Video2StyleGAN, inputs: dict) -> str|None:
+    """The warning for a real face put through a synthetic-world generator: the measured reconstruction of the
+    reference, and how to use the FFHQ weights instead."""
+    ref = inputs['reference']
+    if shipped_channels(G) is None or ref.prep is None or ref.prep.info.get('model') != 'dlib': return None
+    return (f'the generator is the shipped {G.img_resolution}px synthetic-world model, trained on rendered heads, and the '
+            f'reference {ref.name} is a real face: its reconstruction reaches only {v.ref["recon_psnr"]:.1f} dB PSNR '
+            '(synthetic references: about 28 dB), so expect a smeared, flickering face. For real faces use the official '
+            'FFHQ weights: --generator stylegan3-r-ffhq-1024x1024.pkl (from NVIDIA NGC; `talkhead info` lists the weights '
+            'folder) with --channels and --canonical-eye ffhq, on a GPU.')
+
 def run_reenact(args) -> None:
-    "Load the generator, check the clips' size, run Video2StyleGAN and report."
+    "Load the generator, prepare the inputs, run Video2StyleGAN, write the video (or paste it back) and its diagnostics."
     G = load_generator(args.generator)
-    check_resolution(args, G.img_resolution)               # before the (slow) projection
-    r = reenact(G, args.reference, args.driving, args.co_driving, out=args.out, sets=args.channels,
-                regressor=args.pose_regressor, cfg=reenact_config(args), method=args.method, progress=True)
-    msg = f'wrote {r.path} ({len(r.frames)} frames'
-    if r.skipped: msg += f'; skipped driving frames without a face: {r.skipped}'
-    print(msg + ')'); print('timings (s):', {k: round(v, 1) for k, v in r.timings.items()})
+    inputs = reenact_inputs(args, G)
+    drv, cd = inputs['driving'], inputs['co_driving']
+    cfg = reenact_config(args)
+    v = Video2StyleGAN(G, args.channels, args.pose_regressor, replace(cfg, landmarks=resolve_landmarks(cfg.landmarks, inputs)))
+    v.set_reference(_first(inputs['reference']), name=inputs['reference'].name, progress=True)
+    if not isinstance(drv.frames, Path) and v.cfg.fps is None: v.cfg = replace(v.cfg, fps=drv.fps)
+    out = Path(args.out)
+    r = v(drv.frames, None if cd is None else cd.frames, out=None if args.paste_back else out, method=args.method,
+          progress=True, mark=not args.no_mark)
+    if args.paste_back:
+        crops = [None] * len(drv.prep)
+        for k, d in enumerate(r.diagnostics): crops[d['frame']] = r.frames[k]
+        framing = 'synth' if shipped_channels(G) is not None else 'ffhq'
+        r.path = paste_video(crops, drv.prep, out, framing, mark=not args.no_mark,
+                             extra_meta={'talkhead_source': f'v2s.reenact ({args.method}, pasted back)'})
+    diag = reenact_diagnostics(r, v, inputs)
+    dpath = out.with_suffix('.diagnostics.json')
+    with atomic_path(dpath) as tmp: tmp.write_text(json.dumps(diag, indent=1))
+    msg = f'wrote {r.path} ({len(r.frames)} frames at {r.fps:g} fps'
+    if diag['skipped']: msg += f'; skipped driving frames without a face: {diag["skipped"]}'
+    print(msg + f') and {dpath}')
+    print(f'reference reconstruction {diag["reference"]["reconstruction_psnr"]} dB; timings (s):',
+          {k: round(t, 1) for k, t in r.timings.items()})
+    w = real_face_warning(G, v, inputs)
+    if w: warnings.warn(w); print('WARNING: ' + w)
 
 COMMANDS = [Command('reenact', 'Video2StyleGAN: drive a reference portrait with a video through a frozen StyleGAN3',
                     add_reenact_arguments, run_reenact, check_reenact)]
