@@ -475,12 +475,14 @@ def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the 
                 prep: Prepared, out, # destination .mp4
                 framing: str = 'ffhq', mark: bool = True, extra_meta: dict|None = None,
                 keep_skipped: bool = True, # write the skipped frames unchanged, so the clip keeps its timing
-                progress: bool = False) -> Path:
+                progress: bool = False,
+                quads: np.ndarray|None = None, # [K,4,2] where each kept frame's crop came from (default: the prepared squares)
+               ) -> Path:
     "Composite a system's crops back into the original frames of a prepared clip (as LivePortrait does)."
     from tqdm.auto import tqdm
     kept = set(prep.kept_frames)
     k_of = {int(f): k for k, f in enumerate(prep.frames)}
-    it = iter(crops)
+    it, kk = iter(crops), 0
     with VideoWriter(out, fps=prep.fps, mark=mark, extra_meta=extra_meta) as w:
         for i, a in tqdm(source_frames(prep.source, prep.frames.tolist()), total=len(prep.frames),
                          disable=not progress, desc='pasting back', unit='frame'):
@@ -488,7 +490,9 @@ def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the 
                 if keep_skipped: w.write(torch.from_numpy(a[:a.shape[0] // 2 * 2, :a.shape[1] // 2 * 2]).permute(2, 0, 1).float() / 255)
                 continue
             c, W, H = next(it), a.shape[1] // 2 * 2, a.shape[0] // 2 * 2
-            tf = FFHQTransform(reframe(prep.quads[k_of[i]], framing), c.shape[-1] if c is not None else prep.options.size)
+            q = reframe(prep.quads[k_of[i]], framing) if quads is None else quads[kk]
+            kk += 1
+            tf = FFHQTransform(q, c.shape[-1] if c is not None else prep.options.size)
             if c is None: w.write(torch.from_numpy(a[:H, :W]).permute(2, 0, 1).float() / 255)   # the system dropped it
             else: w.write(paste_back(c.float(), tf, a)[:, :H, :W])
     return Path(out)

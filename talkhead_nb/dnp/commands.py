@@ -11,14 +11,17 @@ import torch
 from ..commands import Command, UsageError, check_input, check_number, check_output, default_of
 from .model import DNPConfig, VARIANTS, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS
-from .train import DNPTrainConfig, TINY_TRAIN, reenact, reenact_video, train_dnp
+from .train import DNPTrainConfig, TINY_TRAIN, reenact, reenact_video, train_dnp, export_portrait
+from ..prep import is_prepared
+import numpy as np
 from ..train import TrainConfig
 from ..core import read_checkpoint_meta, data_path, make_grid, save_image
 from ..video import write_video
 
 # %% auto #0
 __all__ = ['PAPER_STEPS', 'PRESETS', 'REENACT_DEFAULTS', 'COMMANDS', 'DNPPreset', 'add_train_arguments', 'check_train',
-           'train_settings', 'run_train', 'add_reenact_arguments', 'check_reenact', 'run_reenact', 'dnp_demo']
+           'train_settings', 'run_dir', 'run_train', 'add_reenact_arguments', 'check_reenact', 'run_reenact',
+           'dnp_demo']
 
 # %% ../../nbs/53_dnp_commands.ipynb #74740a78
 PAPER_STEPS = 100_000
@@ -41,12 +44,13 @@ PRESETS = {'paper': DNPPreset(DNPConfig(), DNPTrainConfig(), PAPER_STEPS),
 # %% ../../nbs/53_dnp_commands.ipynb #23f08884
 def add_train_arguments(p: argparse.ArgumentParser) -> None:
     "The options of `talkhead dnp-train`."
-    p.add_argument(
-        'video', help='the portrait video (one person, head roughly centred); the first 80%% of frames train'
-    )
+    p.add_argument('video', nargs='?', default=None,
+                   help='the portrait video (one person) or its `talkhead prep` folder; the first 80%% of frames train')
     p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
-    p.add_argument('--tracker', default=default_of(PortraitVideo.from_video, 'model'), choices=['dlib', 'synth'],
-                   help="landmark model: 'dlib' (real faces) or 'synth'")
+    p.add_argument('--tracker', default=default_of(PortraitVideo.from_video, 'model'), choices=['auto', 'dlib', 'synth'],
+                   help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders)")
+    p.add_argument('--export', action='store_true',
+                   help="write the run's latest checkpoint as portrait.safetensors (an interrupted or running run) and stop")
     p.add_argument(
         '--tiny',
         action='store_true',
@@ -77,9 +81,13 @@ def check_train(args) -> None:
     check_number('max-frames', args.max_frames, 1, integer=True)
     if args.size is not None and (args.size < 8 or args.size % 4):
         raise UsageError(f'--size must be a multiple of 4, at least 8, got {args.size}')
-    check_input('video', args.video, 'video')
     if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
         raise UsageError(f'--out {args.out}: is a file; give a run folder')
+    if args.export:
+        if not args.out and not args.video: raise UsageError('--export needs the run folder: --out RUN')
+        return
+    if args.video is None: raise UsageError('give the portrait video (or its `talkhead prep` folder)')
+    if not is_prepared(args.video): check_input('video', args.video, 'video')
 
 # %% ../../nbs/53_dnp_commands.ipynb #88307e89
 def train_settings(args) -> tuple[DNPConfig, DNPTrainConfig, int]:
@@ -90,16 +98,27 @@ def train_settings(args) -> tuple[DNPConfig, DNPTrainConfig, int]:
                      w_perc=pre.recipe.w_perc if args.perceptual is None else args.perceptual)
     return cfg, recipe, pre.steps
 
+def run_dir(args) -> Path:
+    "The run folder: --out, or runs/dnp/<video name>."
+    return Path(args.out or Path('runs') / 'dnp' / Path(args.video).stem.removesuffix('.prep'))
+
 def run_train(args) -> None:
-    "Track the video, train (or resume) the portrait, report where it was written."
+    "Prepare the video (once: cached in RUN/prep), train (or resume) the portrait, report where it was written."
+    out = run_dir(args)
+    if args.export:
+        print(f'wrote {export_portrait(out)} from the latest checkpoint (the run can still be resumed)'); return
     cfg, recipe, steps = train_settings(args)
-    data = PortraitVideo.from_video(args.video, size=cfg.size, model=args.tracker, max_frames=args.max_frames)
-    out = Path(args.out or Path('runs') / 'dnp' / Path(args.video).stem)
-    print(
-        f'{args.video}: {len(data)} frames tracked, {len(data.train_idx)} train / {data.n_test} test; training in {out}'
-    )
+    data = PortraitVideo.from_video(args.video, size=cfg.size, model=args.tracker, max_frames=args.max_frames,
+                                    prep_dir=out / 'prep')
+    side = f'{np.linalg.norm(data.crop[3] - data.crop[0]):.0f} px' if data.crop is not None else 'whole-frame'
+    print(f'{args.video}: {len(data)} frames, {len(data.train_idx)} train / {data.n_test} test, a {side} square around '
+          f'the face; training {steps:,} steps in {out}')
     tc = TrainConfig(steps=steps, log_every=max(1, min(100, steps // 10)), ckpt_every=max(1, min(1000, steps // 4)))
-    m, hist = train_dnp(data, out, cfg, recipe, tc)
+    try: m, hist = train_dnp(data, out, cfg, recipe, tc)
+    except KeyboardInterrupt:
+        print(f'interrupted: rerun the same command to resume, or `talkhead dnp-train --out {out} --export` to write '
+              'a portrait from the latest checkpoint')
+        raise
     print(f'wrote {out / "portrait.safetensors"} (step {hist[-1]["step"]}, loss {hist[-1]["total"]:.4f})')
 
 # %% ../../nbs/53_dnp_commands.ipynb #77ef7f8a
@@ -108,9 +127,11 @@ REENACT_DEFAULTS = {k: default_of(reenact_video, k) for k in ('tracker', 'latent
 def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     "The options of `talkhead dnp-reenact`."
     p.add_argument('ckpt', help='portrait.safetensors from dnp-train')
-    p.add_argument('--driving', required=True, help='driving video')
+    p.add_argument('--driving', required=True, help='driving video (prepared next to --out) or its `talkhead prep` folder')
     p.add_argument('--out', required=True, help='output .mp4')
-    p.add_argument('--tracker', default=REENACT_DEFAULTS['tracker'], choices=['dlib', 'synth'])
+    p.add_argument('--tracker', default=REENACT_DEFAULTS['tracker'], choices=['auto', 'dlib', 'synth'])
+    p.add_argument('--paste-back', action='store_true', help="composite the result into the driver's full frames")
+    p.add_argument('--no-mark', action='store_true', help='no visible SYNTHETIC label (the metadata mark stays)')
     p.add_argument('--latent', default=REENACT_DEFAULTS['latent'], choices=['mean', 'last', 'nearest'],
                    help='v_t for the driven frames')
     p.add_argument(
@@ -125,12 +146,14 @@ def check_reenact(args) -> None:
     cls = read_checkpoint_meta(check_input('ckpt', args.ckpt, 'file'))['class']
     if cls != 'DynamicNeuralPortrait':
         raise UsageError(f'{args.ckpt}: holds a {cls}, not a portrait from `talkhead dnp-train`')
-    check_input('driving', args.driving, 'video')
+    if not is_prepared(args.driving): check_input('driving', args.driving, 'video')
     check_output(args.out, {'ckpt': args.ckpt, 'driving': args.driving})
+    if args.paste_back and args.side_by_side: raise UsageError('--paste-back and --side-by-side exclude each other')
 
 def run_reenact(args) -> None:
     o = reenact_video(args.ckpt, args.driving, args.out, tracker=args.tracker, latent=args.latent,
-                      relative=args.relative, side_by_side=args.side_by_side, max_frames=args.max_frames)
+                      relative=args.relative, side_by_side=args.side_by_side, max_frames=args.max_frames,
+                      paste_back=args.paste_back, mark=not args.no_mark)
     print(f'wrote {o}')
 
 COMMANDS = [Command('dnp-train', 'train a Dynamic Neural Portrait on a video of one person (resumable)',

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, CheckpointError, config_dict, get_device
+from ..core import assert_shape, CheckpointError, config_dict, get_device, load_state_strict
 from .model import DNPConfig, DynamicNeuralPortrait, VARIANTS, save_portrait, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames, nearest_rows
 from ..discriminators import PatchDiscriminator
@@ -19,10 +19,11 @@ from ..losses import d_lsgan_loss, g_lsgan_loss
 from ..train import Trainer, TrainConfig
 from ..metrics import LPIPS
 from ..video import write_video
+from ..prep import load_prepared, is_prepared, paste_video
 
 # %% auto #0
 __all__ = ['TINY_TRAIN', 'DNPTrainConfig', 'portrait_from_data', 'dnp_step', 'train_dnp', 'choose_latents', 'reenact',
-           'reenact_video']
+           'reenact_video', 'export_portrait']
 
 # %% ../../nbs/52_dnp_train.ipynb #2e2b3995
 @dataclass
@@ -170,14 +171,43 @@ def reenact(
 
 # %% ../../nbs/52_dnp_train.ipynb #eba8e86b
 def reenact_video(portrait, # a `save_portrait` file or a model
-                  driving, # the driving video (path or [T,3,H,W] frames)
+                  driving, # the driving video: a clip, a prepared folder, or [T,3,H,W] frames
                   out, # destination .mp4
-                  tracker: str = 'dlib', # `face.track_video` landmark model: 'dlib' (real faces) or 'synth'
+                  tracker: str = 'auto', # landmarks: 'auto' (dlib for real footage), 'dlib' or 'synth'
                   latent: str = 'mean', relative: bool = False, side_by_side: bool = False,
-                  max_frames: int|None = None) -> Path:
-    "Track `driving`, render the portrait under its pose/expression/gaze, and write `out` (marked synthetic)."
+                  max_frames: int|None = None,
+                  paste_back: bool = False, # composite into the driver's original frames (a clip or prepared folder)
+                  mark: bool = True, # the visible label (the metadata mark is always written)
+                  prep_dir=None) -> Path: # where a raw driving clip is prepared (default: next to `out`)
+    "Prepare `driving`, render the portrait under its pose/expression/gaze, and write `out` (marked synthetic)."
     m = portrait if isinstance(portrait, nn.Module) else load_portrait(portrait)
-    drv = PortraitVideo.from_video(driving, size=m.cfg.size, n_test=0, model=tracker, max_frames=max_frames)
+    if isinstance(driving, (str, Path)) and prep_dir is None: prep_dir = Path(out).with_suffix('.prep')
+    drv = PortraitVideo.from_video(driving, size=m.cfg.size, n_test=0, model=tracker, max_frames=max_frames,
+                                   prep_dir=prep_dir)
     y = reenact(m, drv.pose, drv.expr, drv.gaze, latent=latent, relative=relative)
+    meta = {'talkhead_source': 'dnp.reenact_video' + (' (pasted back)' if paste_back else '')}
+    if paste_back:
+        if drv.crop is None: raise ValueError('reenact_video: paste_back needs a driving clip or prepared folder, not frames')
+        p = load_prepared(Path(prep_dir) if not is_prepared(driving) else driving)
+        return paste_video(list(y), p, out, mark=mark, extra_meta=meta, quads=np.repeat(drv.crop[None], len(y), 0))
     if side_by_side: y = torch.cat([drv.images(slice(None)), y], -1)
-    return write_video(out, y, fps=drv.fps, mark=True, extra_meta={'talkhead_source': 'dnp.reenact_video'})
+    return write_video(out, y, fps=drv.fps, mark=mark, extra_meta=meta)
+
+# %% ../../nbs/52_dnp_train.ipynb #1b67bdfa
+def export_portrait(run_dir, # a `train_dnp` run folder
+                    out=None, # destination (default: run_dir/portrait.safetensors)
+                   ) -> Path:
+    "Write the portrait held by a run's latest training checkpoint (for a run that was interrupted or is still going)."
+    from talkhead_nb.core import read_checkpoint_meta, load_checkpoint, CheckpointError
+    ck = Path(run_dir) / 'checkpoint.safetensors'
+    if not ck.exists(): raise FileNotFoundError(f'{ck}: no training checkpoint in {run_dir} (nothing to export yet)')
+    meta = read_checkpoint_meta(ck)
+    cfg = meta.get('config') or {}
+    if meta.get('class') != 'Trainer' or 'dnp' not in cfg:
+        raise CheckpointError(f'{ck}: not a Dynamic Neural Portrait training checkpoint')
+    model = DynamicNeuralPortrait(DNPConfig(**cfg['dnp']))
+    tensors, _ = load_checkpoint(ck)
+    load_state_strict(model, {k[len('module.F.'):]: v for k, v in tensors.items() if k.startswith('module.F.')}, ck)
+    step = int(meta['extra']['step'])
+    return save_portrait(Path(out) if out else Path(run_dir) / 'portrait.safetensors', model,
+                         extra={'data': cfg.get('data', ''), 'steps': step, 'exported_from': str(ck)})
