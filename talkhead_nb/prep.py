@@ -314,6 +314,11 @@ def crops(self: Prepared, size: int|None = None, framing: str = 'ffhq') -> torch
     return x
 
 @patch
+def crop_landmarks(self: Prepared, size: int|None = None, framing: str = 'ffhq') -> np.ndarray: # [K,68,2]
+    "The kept frames' landmarks in their crops' pixels (at `size`, in `framing`): the tracking, reused by the systems."
+    return np.stack([tf.to_aligned(l) for tf, l in zip(self.transforms(size, framing), self.landmarks[self.kept])])
+
+@patch
 def report(self: Prepared) -> dict:
     "What happened, by ffmpeg frame numbers: kept, interpolated and skipped frames, low scores, cuts, identity, speed."
     low = [dict(frame=int(f), score=None if not np.isfinite(s) else round(float(s), 3))

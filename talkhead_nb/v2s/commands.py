@@ -13,12 +13,15 @@ import numpy as np
 from .method import METHODS, RESIDUAL_MODES, MotionConfig, V2SConfig, Video2StyleGAN, Reenactment
 from ..video import VideoReader
 from ..stylegan3.load import load_generator, shipped_channels
-from ..prep import footage, is_prepared, paste_video, PrepOptions, Footage, landmark_model
+from ..prep import footage, is_prepared, PrepOptions, Footage, Prepared, landmark_model, source_frames
+from ..face import paste_back
+from ..video import write_video
 from ..core import atomic_path
 
 # %% auto #0
 __all__ = ['STEP_OPTIONS', 'COMMANDS', 'add_reenact_arguments', 'check_reenact', 'reenact_config', 'reenact_inputs',
-           'resolve_landmarks', 'reenact_diagnostics', 'real_face_warning', 'run_reenact']
+           'resolve_landmarks', 'tracked_landmarks', 'reenact_diagnostics', 'real_face_warning', 'paste_into_reference',
+           'run_reenact']
 
 # %% ../../nbs/43_v2s_commands.ipynb #570374f3
 STEP_OPTIONS = {'ref-steps': 'W+ projection steps of the reference and the first driving frame',
@@ -37,7 +40,7 @@ def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('--co-driving', default=None, help='co-driving video: pose and placement come from it')
     p.add_argument('--out', required=True, help='output .mp4 (provenance-tagged); its per-frame diagnostics go next to it')
     p.add_argument('--paste-back', action='store_true',
-                   help='composite the result into the full original frames of the driving clip')
+                   help="composite every frame into the reference's full original photo (LivePortrait's paste-back)")
     p.add_argument('--no-mark', action='store_true',
                    help='no visible SYNTHETIC label (the metadata mark is always written)')
     p.add_argument(
@@ -119,7 +122,7 @@ def reenact_inputs(args, G) -> dict[str, Footage|None]:
     for name in ('reference', 'driving', 'co_driving'):
         src = getattr(args, name)
         out[name] = None if src is None else footage(src, R, framing, prep_dir=f'{base}.{name.replace("_", "-")}.prep',
-                                                      opts=opts, force=args.paste_back and name == 'driving')
+                                                      opts=opts, force=args.paste_back and name == 'reference')
     return out
 
 def resolve_landmarks(requested: str, inputs: dict) -> str:
@@ -129,6 +132,11 @@ def resolve_landmarks(requested: str, inputs: dict) -> str:
     models = [f.prep.info['model'] if f.prep is not None else landmark_model(f.frames)
               for f in inputs.values() if f is not None]
     return 'dlib' if 'dlib' in models else 'synth'
+
+def tracked_landmarks(f: Footage|None, G) -> np.ndarray|None:
+    "A prepared input's tracked landmarks in G's crops (None: the input is read as it is, and V2S detects)."
+    if f is None or f.prep is None: return None
+    return f.prep.crop_landmarks(G.img_resolution, 'synth' if shipped_channels(G) is not None else 'ffhq')
 
 def _first(f: Footage):
     "The reference input: its path when used as it is, else the first crop."
@@ -167,6 +175,16 @@ def real_face_warning(G, v: Video2StyleGAN, inputs: dict) -> str|None:
             'FFHQ weights: --generator stylegan3-r-ffhq-1024x1024.pkl (from NVIDIA NGC; `talkhead info` lists the weights '
             'folder) with --channels and --canonical-eye ffhq, on a GPU.')
 
+def paste_into_reference(r: Reenactment, ref: Prepared, G, out, mark: bool = True, meta: dict|None = None) -> Path:
+    """LivePortrait's paste-back: every reenacted frame composited into the reference's full original image (through
+    the reference crop's transform), so the photo itself comes alive."""
+    framing = 'synth' if shipped_channels(G) is not None else 'ffhq'
+    (_, photo), = source_frames(ref.source, ref.kept_frames[:1])
+    tf = ref.transforms(G.img_resolution, framing)[0]
+    H, W = photo.shape[0] // 2 * 2, photo.shape[1] // 2 * 2
+    return write_video(out, (paste_back(f, tf, photo)[:, :H, :W] for f in r.frames), fps=r.fps, mark=mark,
+                       extra_meta=meta)
+
 def run_reenact(args) -> None:
     "Load the generator, prepare the inputs, run Video2StyleGAN, write the video (or paste it back) and its diagnostics."
     G = load_generator(args.generator)
@@ -174,17 +192,15 @@ def run_reenact(args) -> None:
     drv, cd = inputs['driving'], inputs['co_driving']
     cfg = reenact_config(args)
     v = Video2StyleGAN(G, args.channels, args.pose_regressor, replace(cfg, landmarks=resolve_landmarks(cfg.landmarks, inputs)))
-    v.set_reference(_first(inputs['reference']), name=inputs['reference'].name, progress=True)
+    lms = {k: tracked_landmarks(f, G) for k, f in inputs.items()}        # a prepared input's tracking is reused
+    v.set_reference(_first(inputs['reference']), name=inputs['reference'].name, progress=True,
+                    landmarks=None if lms['reference'] is None else lms['reference'][0])
     if not isinstance(drv.frames, Path) and v.cfg.fps is None: v.cfg = replace(v.cfg, fps=drv.fps)
     out = Path(args.out)
     r = v(drv.frames, None if cd is None else cd.frames, out=None if args.paste_back else out, method=args.method,
-          progress=True, mark=not args.no_mark)
-    if args.paste_back:
-        crops = [None] * len(drv.prep)
-        for k, d in enumerate(r.diagnostics): crops[d['frame']] = r.frames[k]
-        framing = 'synth' if shipped_channels(G) is not None else 'ffhq'
-        r.path = paste_video(crops, drv.prep, out, framing, mark=not args.no_mark,
-                             extra_meta={'talkhead_source': f'v2s.reenact ({args.method}, pasted back)'})
+          progress=True, mark=not args.no_mark, landmarks=lms['driving'], co_landmarks=lms['co_driving'])
+    if args.paste_back: r.path = paste_into_reference(r, inputs['reference'].prep, G, out, mark=not args.no_mark,
+                                                     meta={'talkhead_source': f'v2s.reenact ({args.method}, pasted back)'})
     diag = reenact_diagnostics(r, v, inputs)
     dpath = out.with_suffix('.diagnostics.json')
     with atomic_path(dpath) as tmp: tmp.write_text(json.dumps(diag, indent=1))

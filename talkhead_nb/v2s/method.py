@@ -388,11 +388,11 @@ class Video2StyleGAN:
         self.regressor = load_pose_regressor(regressor, device) if isinstance(regressor, (str, Path)) else regressor
         self.device, self.ref = device, None
     def __call__(self, driving, co_driving=None, out=None, method: str = 'ours', progress: bool = False,
-                 mark: bool = True) -> Reenactment:
+                 mark: bool = True, landmarks=None, co_landmarks=None) -> Reenactment:
         """Encode + synthesize; writes a provenance-tagged mp4 to `out` when given (with a visible mark unless `mark`
         is False; the metadata mark is always written), at the driving video's frame rate unless `cfg.fps` says."""
         t0 = time.time()
-        enc = self.encode(driving, co_driving, progress=progress)
+        enc = self.encode(driving, co_driving, progress=progress, landmarks=landmarks, co_landmarks=co_landmarks)
         t = time.time(); frames, lat = self.synthesize(enc, method); tm = {**enc.timings, 'synthesize': time.time() - t}
         diag = []
         for k, i in enumerate(enc.frames):
@@ -448,7 +448,9 @@ def _frames(self: Video2StyleGAN, video, what: str) -> torch.Tensor:
     return x.clamp(0, 1)
 
 @patch
-def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress: bool = False) -> 'Video2StyleGAN':
+def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress: bool = False,
+                  landmarks: np.ndarray|None = None, # [68,2] known landmarks (e.g. a prepared photo's), else detected
+                 ) -> 'Video2StyleGAN':
     "Project (W+) and PTI-tune the reference; raises `NoFaceFound` when it holds no face."
     c, t0 = self.cfg, time.time()
     if isinstance(image, (str, Path)):
@@ -457,7 +459,8 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
     if x.dim() == 3: x = x[None]
     x = self._frames(x, name)
     model = self.landmark_model(image)
-    lm, missing = frame_landmarks(x, model, names=[name])
+    if landmarks is not None: lm, missing = np.asarray(landmarks, np.float64).reshape(1, 68, 2), []
+    else: lm, missing = frame_landmarks(x, model, names=[name])
     if missing:
         raise NoFaceFound(f'{name}: no face found in the reference image; give a portrait (one face, roughly centred)')
     prm = canonical_params(lm, x.shape[-1], c.canonical_eye)
@@ -475,9 +478,18 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
     return self
 
 # %% ../../nbs/41_v2s_method.ipynb #5545bf0a
+def _given(landmarks, T: int, name: str) -> tuple[np.ndarray, list[int]]:
+    "Given landmarks checked against the frames: [T,68,2] and the rows without a face (NaN)."
+    lm = np.asarray(landmarks, np.float64)
+    if lm.shape != (T, 68, 2): raise ValueError(f'{name}: landmarks must be [{T},68,2] for its {T} frames, got {lm.shape}')
+    return lm, np.flatnonzero(~np.isfinite(lm).all((1, 2))).tolist()
+
 @patch
-def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = False) -> Encoded:
-    "Landmarks, transforms, canonical frames, W+ embedding and pose encoding of a driving (and co-driving) video."
+def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = False,
+           landmarks: np.ndarray|None = None, # [T,68,2] the driving frames' landmarks when known (NaN rows: no face)
+           co_landmarks: np.ndarray|None = None) -> Encoded:
+    """Landmarks (detected, or the given ones: a prepared clip's tracking), transforms, canonical frames, W+ embedding
+    and pose encoding of a driving (and co-driving) video."""
     c, tm = self.cfg, {}
     if self.ref is None: raise RuntimeError('Video2StyleGAN: call set_reference(image) first')
     if c.on_missing not in ('skip', 'fail'):
@@ -488,7 +500,8 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
     D = self._frames(driving, name)
     t = time.time()
     model = self.landmark_model(driving)
-    lm, miss = frame_landmarks(D, model, names=[f'{name} frame {i}' for i in range(len(D))])
+    if landmarks is not None: lm, miss = _given(landmarks, len(D), name)
+    else: lm, miss = frame_landmarks(D, model, names=[f'{name} frame {i}' for i in range(len(D))])
     tm['landmarks'] = time.time() - t
     CD, lm_cd, miss_cd = None, None, []
     if co_driving is not None:
@@ -499,8 +512,9 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
                 f'{cname}: {len(CD)} frames, fewer than the driving video\'s {len(D)}; trim the driving video or give a longer co-driving one'
             )
         CD = CD[:len(D)]
-        lm_cd, miss_cd = frame_landmarks(CD, self.landmark_model(co_driving),
-                                         names=[f'{cname} frame {i}' for i in range(len(CD))])
+        if co_landmarks is not None: lm_cd, miss_cd = _given(co_landmarks[:len(D)], len(CD), cname)
+        else: lm_cd, miss_cd = frame_landmarks(CD, self.landmark_model(co_driving),
+                                               names=[f'{cname} frame {i}' for i in range(len(CD))])
     skipped = sorted(set(miss) | set(miss_cd))
     if skipped and c.on_missing == 'fail':
         raise NoFaceFound(f'{name}: no face in frames {skipped} of {len(D)}; drop them, or use on_missing="skip"')
