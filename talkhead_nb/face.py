@@ -924,23 +924,32 @@ class Track:
         )
 
 # %% ../nbs/13_face.ipynb #1f8fc7b2
-def face_score(image, # RGB uint8 HWC array (or anything `to_tensor` accepts)
-               box, # (x0, y0, x1, y1) pixels: a face box, e.g. `detect(img).box`
-              ) -> float:
-    """MTCNN's face probability for a given box: its output network (ONet) on the box's square 48×48 crop (zero
-    outside the image), as MTCNN's last stage scores its candidates."""
-    a = _as_uint8(image, 'face_score image')
+def _square_crop(a: np.ndarray, box, S: int) -> tuple[torch.Tensor, tuple]:
+    "The box's enclosing square (zero outside the image), area-resized to S×S and normalised as MTCNN's nets expect."
     x0, y0, x1, y1 = [float(v) for v in box]
     w, h = x1 - x0, y1 - y0; l = max(w, h)
     if not l > 0: raise ValueError(f'face_score: box {box} is empty')
-    X0, Y0 = int(round(x0 + w / 2 - l / 2)), int(round(y0 + h / 2 - l / 2)); L = max(int(round(l)), 1)
+    X0, Y0, L = int(round(x0 + w / 2 - l / 2)), int(round(y0 + h / 2 - l / 2)), max(int(round(l)), 1)
     H, W = a.shape[:2]
     crop = np.zeros((L, L, 3), np.float32)
     sx0, sy0, sx1, sy1 = max(X0, 0), max(Y0, 0), min(X0 + L, W), min(Y0 + L, H)
     if sx1 > sx0 and sy1 > sy0: crop[sy0 - Y0:sy1 - Y0, sx0 - X0:sx1 - X0] = a[sy0:sy1, sx0:sx1]
-    x = F.interpolate(torch.from_numpy(crop).permute(2, 0, 1)[None], size=(48, 48), mode='area')
-    with torch.no_grad(): out = _mtcnn().onet((x - 127.5) * 0.0078125)
-    return float(out[2][0, 1])
+    x = F.interpolate(torch.from_numpy(crop).permute(2, 0, 1)[None], size=(S, S), mode='area')
+    return (x - 127.5) * 0.0078125, (X0, Y0, L)
+
+def face_score(image, # RGB uint8 HWC array (or anything `to_tensor` accepts)
+               box, # (x0, y0, x1, y1) pixels: a face box, e.g. `detect(img).box`
+              ) -> float:
+    """MTCNN's last two stages on a given box: its refinement network (RNet, 24×24) scores the box and moves it, its
+    output network (ONet, 48×48) scores the moved box; the face score is the lower of the two (MTCNN itself drops a
+    candidate under 0.7 at RNet and reports ONet's probability)."""
+    a, m = _as_uint8(image, 'face_score image'), _mtcnn()
+    x, (X0, Y0, L) = _square_crop(a, box, 24)
+    with torch.no_grad(): reg, prob = m.rnet(x)
+    r = reg[0].numpy() * L
+    x2, _ = _square_crop(a, (X0 + r[0], Y0 + r[1], X0 + L + r[2], Y0 + L + r[3]), 48)
+    with torch.no_grad(): out = m.onet(x2)
+    return min(float(prob[0, 1]), float(out[2][0, 1]))
 
 def _box_relation(box: np.ndarray, lm: np.ndarray) -> np.ndarray:
     "A face box in units of its landmarks' bounding box: (box − centre) / size, so the box can follow the landmarks."
@@ -985,9 +994,10 @@ def _locate(a, what, prev_lm, rel, need_detect, min_score, model):
         lm = _shape(a, box, model, what)
         score = face_score(a, _box_from(lm, rel))
         if score >= min_score and _plausible(lm, prev_lm): return lm, box, score, False, rel
-    d = detect(a, names=[what], min_score=0.)       # any candidate: its score is reported even when too low
-    if d is None: return None, None, float('nan'), True, rel
-    if d.score < min_score: return None, d.box, d.score, True, rel
+    d = detect(a, names=[what], min_score=min_score)
+    if d is None:                                   # no face: the best candidate's score is still reported
+        d = detect(a, names=[what], min_score=0.)
+        return None, None if d is None else d.box, float('nan') if d is None else d.score, True, rel
     lm = _shape(a, d.box, model, what)
     return lm, d.box, d.score, True, _box_relation(d.box, lm)
 
