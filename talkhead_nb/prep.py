@@ -130,17 +130,26 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 
 def plan_gaps(failed: np.ndarray, # [N] bool: no face accepted on this frame
               cuts: list = (), # indices where a new shot starts
-              on_missing: str = 'interpolate', max_gap: int = 5) -> np.ndarray: # [N] OK / INTERPOLATED / SKIPPED
-    "What to do with each frame: short gaps inside a shot are interpolated, the rest of the faceless frames skipped."
+              on_missing: str = 'interpolate', max_gap: int = 5,
+              landmarks: np.ndarray|None = None, # [N,68,2]: bridge a gap only when the faces on its two sides agree
+             ) -> np.ndarray: # [N] OK / INTERPOLATED / SKIPPED
+    "What to do with each frame: short gaps within one shot are interpolated, the rest of the faceless frames skipped."
     if on_missing not in ON_MISSING: raise ValueError(f'on_missing must be one of {ON_MISSING}, got {on_missing!r}')
     failed = np.asarray(failed, bool); N = len(failed)
     status = np.where(failed, SKIPPED, OK).astype(np.int8)
     if on_missing != 'interpolate': return status
     cut = set(int(c) for c in cuts)
     for a, b in _runs(failed):
-        inside = a > 0 and b < N and b - a <= max_gap
-        if inside and not any(a <= c <= b for c in cut): status[a:b] = INTERPOLATED
+        if not (a > 0 and b < N and b - a <= max_gap): continue
+        # the same shot: the faces either side agree (a black frame makes "cuts" in and out of itself), or no cut
+        same = _same_face(landmarks[a - 1], landmarks[b]) if landmarks is not None else not any(a <= c <= b for c in cut)
+        if same: status[a:b] = INTERPOLATED
     return status
+
+def _same_face(l0: np.ndarray, l1: np.ndarray) -> bool:
+    "Two faces within a fifth of a face of each other, of sizes within 20 %: the same shot on both sides of a gap."
+    s0, s1 = np.sqrt(np.prod(np.ptp(l0, 0))), np.sqrt(np.prod(np.ptp(l1, 0)))
+    return bool(np.linalg.norm(l0.mean(0) - l1.mean(0)) < 0.2 * s0 and 0.8 < s1 / s0 < 1.25)
 
 def fill_linear(x: np.ndarray, # [N, ...] values, NaN rows where unknown
                 rows: np.ndarray, # [N] bool: rows to fill
@@ -420,7 +429,7 @@ def prepare(source, # a video file, a frame folder or one image
     if o.on_missing == 'fail' and tr.failed.any():
         raise NoFaceFound(f'{src}: no face (score ≥ {o.min_score}) in frames {frames[tr.failed].tolist()[:30]}; '
                           'use --on-missing interpolate or skip, or lower --min-score')
-    status = plan_gaps(tr.failed, tr.cuts, o.on_missing, o.max_gap)
+    status = plan_gaps(tr.failed, tr.cuts, o.on_missing, o.max_gap, tr.landmarks)
     if (status == SKIPPED).all():
         raise NoFaceFound(f'{src}: no face in any of its {len(sel)} selected frames (best score '
                           f'{np.nanmax(tr.scores) if np.isfinite(tr.scores).any() else "none"}); check the clip')
@@ -440,8 +449,8 @@ def prepare(source, # a video file, a frame folder or one image
             w.write(torch.from_numpy(aligned_crop(a, qmap[i], o.size)).permute(2, 0, 1).float() / 255)
     identity = []
     if o.one_person:
-        firsts = [int(frames[a]) for a, b in segments(kept, tr.cuts)]
-        identity = _identity_check(src, firsts)
+        ok = [next((int(frames[i]) for i in range(a, b) if status[i] == OK), None) for a, b in segments(kept, tr.cuts)]
+        identity = _identity_check(src, sorted(set(f for f in ok if f is not None)))   # each shot's first real face
     info = dict(model=model, fingerprint=_fingerprint(src), version=__version__, gaze_filled=gaze_filled,
                 tracking_fps=round(len(sel) / max(tr.seconds, 1e-9), 2), tracking_seconds=round(tr.seconds, 2),
                 seconds=round(time.time() - t0, 2), source_frames=n_src,

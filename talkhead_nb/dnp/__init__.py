@@ -11,10 +11,11 @@ _EXPORTS = {
     'pixel_grid': 'model', 'posenc': 'model', 'save_portrait': 'model',
     # data
     'PortraitVideo': 'data', 'TINY_DATA': 'data', 'TINY_STEPS': 'data', 'nearest_frames': 'data',
-    'nearest_rows': 'data',
+    'nearest_rows': 'data', 'portrait_crop': 'data',
     # train
     'DNPTrainConfig': 'train', 'TINY_TRAIN': 'train', 'choose_latents': 'train', 'dnp_step': 'train',
-    'portrait_from_data': 'train', 'reenact': 'train', 'reenact_video': 'train', 'train_dnp': 'train',
+    'export_portrait': 'train', 'portrait_from_data': 'train', 'reenact': 'train', 'reenact_video': 'train',
+    'train_dnp': 'train',
     # bench
     'CrossRow': 'bench', 'DNPEval': 'bench', 'NAMES': 'bench', 'NEAREST': 'bench', 'RegressorRow': 'bench',
     'SelfRow': 'bench', 'cross_driver': 'bench', 'dnp_eval': 'bench', 'eval_check': 'bench', 'eval_figures': 'bench',
