@@ -65,6 +65,7 @@ def _as_uint8(img, what: str) -> np.ndarray:
         return np.ascontiguousarray(img)
     return to_uint8(to_tensor(img, what=what), check=False)
 
+# %% ../nbs/13_face.ipynb #c2f013b9
 def detect(images, # one image or a list (PIL, HWC array, [3,H,W] tensor in [0,1])
            policy: str = 'largest', # which face to keep when there are several: 'largest' or 'central'
            max_side: int = 1024, # larger images are downscaled for detection; results are in original pixels
@@ -301,6 +302,7 @@ def generic_face_3d() -> np.ndarray:
 
 _PNP_POINTS = {'all': np.arange(68), 'inner': np.arange(17, 68)}
 
+# %% ../nbs/13_face.ipynb #6bf6c47a
 @dataclass(frozen=True)
 class FaceCalibration:
     """What a landmark model needs to read pose and gaze true: a pitch rotation of the generic 3D face (its 'frontal'
@@ -323,6 +325,7 @@ def face_calibration(model: str|FaceCalibration|None) -> FaceCalibration:
     rec = json.loads(data_path(*CALIBRATION_FILE).read_text())['models'].get(model)
     return FaceCalibration(**rec['offsets'], source=rec['source']) if rec else FaceCalibration()
 
+# %% ../nbs/13_face.ipynb #2da1bb8b
 def head_pose(landmarks: np.ndarray, # [68,2] pixels
               image_size, # (width, height) or one int for a square
               focal: float|None = None, # pixels; default FOCAL × width (the synthetic camera)
@@ -964,7 +967,9 @@ def _box_from(lm: np.ndarray, rel: np.ndarray) -> np.ndarray:
 
 def _thumb(a: np.ndarray) -> np.ndarray:
     import cv2
-    return cv2.resize(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), (32, 32), interpolation=cv2.INTER_AREA).astype(np.float32) / 255
+    return (
+        cv2.resize(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), (32, 32), interpolation=cv2.INTER_AREA).astype(np.float32) / 255
+    )
 
 def _plausible(lm: np.ndarray, prev: np.ndarray) -> bool:
     "Landmarks that moved less than half a face and changed size by less than 30 % since the previous frame."
@@ -985,6 +990,21 @@ def _iter_frames(video):
             raise ValueError(f'track_video: a tensor video must be [T,3,H,W], got {tuple(video.shape)}')
         return iter(video), 25., 'video', len(video)
     return iter(video), 25., getattr(video, 'name', 'video'), (len(video) if hasattr(video, '__len__') else None)
+
+def _measure(a: np.ndarray, lm: np.ndarray, focal, cal, basis, gfilt) -> tuple:
+    "One frame's readings from its landmarks: angles, R, t, eye-in-head gaze (smoothed by `gfilt`), expression."
+    H, W = a.shape[:2]
+    hp = head_pose(lm, (W, H), focal, calibration=cal)
+    g = gaze(a, lm, pose=hp, focal=focal, calibration=cal)
+    gz = np.array([g['yaw'], g['pitch']])
+    if gfilt and np.isfinite(gz).all(): gz = gfilt(gz)
+    return (
+        [hp['yaw'], hp['pitch'], hp['roll']],
+        hp['R'],
+        hp['t'],
+        gz,
+        expression(lm, hp, (W, H), focal, basis)['vector'],
+    )
 
 def _locate(a, what, prev_lm, rel, need_detect, min_score, model):
     """One frame's face: (landmarks, box, score, detected, relation) — tracked from `prev_lm` when allowed and
@@ -1044,14 +1064,8 @@ def track_video(video, # path, VideoReader, [T,3,H,W] tensor or iterable of imag
             continue
         prev_lm = lm
         if filt: lm = filt(lm)
-        H, W = a.shape[:2]
-        hp = head_pose(lm, (W, H), focal, calibration=cal)
-        g = gaze(a, lm, pose=hp, focal=focal, calibration=cal)
-        gz = np.array([g['yaw'], g['pitch']])
-        if gfilt and np.isfinite(gz).all(): gz = gfilt(gz)
-        ex = expression(lm, hp, (W, H), focal, basis)['vector']
         failed.append(False)
-        rows.append((box, lm, [hp['yaw'], hp['pitch'], hp['roll']], hp['R'], hp['t'], gz, ex))
+        rows.append((box, lm, *_measure(a, lm, focal, cal, basis, gfilt)))
     T = len(rows)
     if T == 0: raise ValueError(f'{name}: the video has no frames')
     nan = lambda *s: np.full((T, *s), np.nan)

@@ -142,7 +142,9 @@ def plan_gaps(failed: np.ndarray, # [N] bool: no face accepted on this frame
     for a, b in _runs(failed):
         if not (a > 0 and b < N and b - a <= max_gap): continue
         # the same shot: the faces either side agree (a black frame makes "cuts" in and out of itself), or no cut
-        same = _same_face(landmarks[a - 1], landmarks[b]) if landmarks is not None else not any(a <= c <= b for c in cut)
+        same = (
+            _same_face(landmarks[a - 1], landmarks[b]) if landmarks is not None else not any(a <= c <= b for c in cut)
+        )
         if same: status[a:b] = INTERPOLATED
     return status
 
@@ -209,7 +211,14 @@ class PrepOptions:
     redetect_every: int = 30           # full face detection at least this often
     one_person: bool = False           # check that one person is seen throughout (dlib identity at each cut)
     def validate(self) -> 'PrepOptions':
-        for k, lo in (('size', 16), ('start', 0), ('every', 1), ('max_gap', 0), ('crop_smooth', 1), ('redetect_every', 1)):
+        for k, lo in (
+            ('size', 16),
+            ('start', 0),
+            ('every', 1),
+            ('max_gap', 0),
+            ('crop_smooth', 1),
+            ('redetect_every', 1),
+        ):
             check_number(k.replace('_', '-'), getattr(self, k), lo, integer=True)
         if self.size % 2: raise UsageError(f'--size must be even (H.264 crops), got {self.size}')
         check_number('max-frames', self.max_frames, 1, integer=True); check_number('end', self.end, 1, integer=True)
@@ -217,7 +226,8 @@ class PrepOptions:
         if self.end is not None and self.end <= self.start:
             raise UsageError(f'--end {self.end} must be after --start {self.start}')
         if self.on_missing not in ON_MISSING: raise UsageError(f'--on-missing must be one of {ON_MISSING}')
-        if self.landmarks not in ('auto', 'dlib', 'synth'): raise UsageError("--landmarks must be 'auto', 'dlib' or 'synth'")
+        if self.landmarks not in ('auto', 'dlib', 'synth'):
+            raise UsageError("--landmarks must be 'auto', 'dlib' or 'synth'")
         if self.crop_smooth % 2 == 0: raise UsageError(f'--crop-smooth must be odd, got {self.crop_smooth}')
         if self.smoothing is not None:
             if len(self.smoothing) != 2 or not all(math.isfinite(v) and v > 0 for v in self.smoothing):
@@ -259,7 +269,20 @@ def source_frames(source, frames=None): # yields (source frame number, RGB uint8
         if want is None or i in want: yield i, a
 
 # %% ../nbs/15_prep.ipynb #0a5b75ac
-_ARRAYS = ('frames', 'status', 'detected', 'scores', 'boxes', 'landmarks', 'angles', 'R', 't', 'gaze', 'expression', 'quads')
+_ARRAYS = (
+    'frames',
+    'status',
+    'detected',
+    'scores',
+    'boxes',
+    'landmarks',
+    'angles',
+    'R',
+    't',
+    'gaze',
+    'expression',
+    'quads',
+)
 
 @dataclass
 class Prepared:
@@ -315,12 +338,15 @@ def crops(self: Prepared, size: int|None = None, framing: str = 'ffhq') -> torch
     if framing == 'ffhq':
         x = torch.stack(list(VideoReader(self.dir / 'aligned.mp4')))
         if len(x) != len(self):
-            raise VideoReadError(f'{self.dir / "aligned.mp4"}: {len(x)} crops but {len(self)} kept frames; prepare again')
+            raise VideoReadError(
+                f'{self.dir / "aligned.mp4"}: {len(x)} crops but {len(self)} kept frames; prepare again'
+            )
     else:
         q = dict(zip(self.kept_frames, reframe(self.quads[self.kept], framing)))
         x = torch.stack([torch.from_numpy(aligned_crop(a, q[i], self.options.size)).permute(2, 0, 1).float() / 255
                          for i, a in source_frames(self.source, self.kept_frames)])
-    if x.shape[-1] != s: x = F.interpolate(x, size=(s, s), mode='bilinear', antialias=True, align_corners=False).clamp(0, 1)
+    if x.shape[-1] != s:
+        x = F.interpolate(x, size=(s, s), mode='bilinear', antialias=True, align_corners=False).clamp(0, 1)
     return x
 
 @patch
@@ -339,6 +365,7 @@ def report(self: Prepared) -> dict:
                 tracking_fps=self.info.get('tracking_fps'), seconds=self.info.get('seconds'),
                 gaze_filled=self.info.get('gaze_filled'), options=asdict(self.options))
 
+# %% ../nbs/15_prep.ipynb #e2e1d505
 @patch
 def save(self: Prepared) -> Path:
     "Write `track.safetensors` and `report.json` (atomically) into the folder."
@@ -356,7 +383,9 @@ def load_prepared(folder) -> Prepared:
     d = Path(folder)
     f = d / 'track.safetensors'
     if not f.exists():
-        raise FileNotFoundError(f'{d}: not a prepared folder (no track.safetensors); run `talkhead prep VIDEO --out {d}`')
+        raise FileNotFoundError(
+            f'{d}: not a prepared folder (no track.safetensors); run `talkhead prep VIDEO --out {d}`'
+        )
     tensors, meta = load_checkpoint(f, cls='PreparedFootage')
     e = meta['extra']
     o = e['options']; o['smoothing'] = tuple(o['smoothing']) if o.get('smoothing') else None
@@ -399,6 +428,44 @@ def _fill(tr: Track, status: np.ndarray) -> tuple[dict, int]:
     for k, v in out.items(): v[status == SKIPPED] = np.nan
     return out, int((gaze_missing & ~interp).sum())
 
+# %% ../nbs/15_prep.ipynb #aaef0025
+class _Numbered:
+    "An iterator of frames with a length and a name (for `track_video`'s progress bar and messages)."
+    def __init__(self, it, n: int, name: str): self.it, self.n, self.name = it, n, name
+    def __iter__(self): return iter(self.it)
+    def __len__(self): return self.n
+
+def _log_report(p: Prepared, log) -> None:
+    r = p.report()
+    log(f'{p.dir}: {r["kept"]} of {r["frames"]} frames kept ({p.info["model"]} landmarks; tracking '
+        f'{r["tracking_fps"]} frames/s, {p.info["full_detections"]} full detections)')
+    if r['interpolated']: log(f'  interpolated (short gaps): frames {r["interpolated"]}')
+    if r['skipped']: log(f'  skipped (no face, long gaps or clip ends): frames {r["skipped"][:40]}'
+                         f'{" …" if len(r["skipped"]) > 40 else ""}')
+    low = [f for f in r['faceless'] if f['score'] is not None]
+    if low: log('  faces under --min-score: ' + ', '.join(f'frame {f["frame"]} ({f["score"]})' for f in low[:10]))
+    if r['cuts']: log(f'  shot cuts at frames {r["cuts"]}')
+    other = [d for d in r['identity'] if not d['same']]
+    if other:
+        msg = (
+            f'{p.source}: the person seems to change at frames {[d["frame"] for d in other]} (dlib identity distance '
+            f'{[d["distance"] for d in other]} > 0.6 to the first shot); a person-specific model needs one person — '
+            'trim the clip with --start/--end'
+        )
+        warnings.warn(msg); log('  WARNING ' + msg)
+
+def _write_crops(src, dst: Path, quads: dict, size: int, fps: float, progress: bool) -> Path:
+    "The aligned crops of the frames in `quads` ({source frame: quad}), in order, to an mp4."
+    from tqdm.auto import tqdm
+    with VideoWriter(
+        dst, fps=fps, quality=9, extra_meta={'talkhead_source': 'prep.prepare (aligned crops of real footage)'}
+    ) as w:
+        for i, a in tqdm(
+            source_frames(src, list(quads)), total=len(quads), disable=not progress, desc='aligning', unit='frame'
+        ):
+            w.write(torch.from_numpy(aligned_crop(a, quads[i], size)).permute(2, 0, 1).float() / 255)
+    return dst
+
 # %% ../nbs/15_prep.ipynb #86dbbd05
 def prepare(source, # a video file, a frame folder or one image
             out, # the prepared folder (reused when it holds this source with these options)
@@ -439,14 +506,9 @@ def prepare(source, # a video file, a frame folder or one image
     quads[kept] = np.stack([ffhq_quad(l) for l in arr['landmarks'][kept]])
     quads = smooth_quads(quads, segments(kept, tr.cuts), o.crop_smooth)
     out.mkdir(parents=True, exist_ok=True)
-    kept_frames = frames[kept].tolist()
-    qmap = dict(zip(kept_frames, quads[kept]))
-    from tqdm.auto import tqdm
-    with VideoWriter(out / 'aligned.mp4', fps=fps / o.every, quality=9,
-                     extra_meta={'talkhead_source': 'prep.prepare (aligned crops of real footage)'}) as w:
-        for i, a in tqdm(source_frames(src, kept_frames), total=len(kept_frames), disable=not progress,
-                         desc='aligning', unit='frame'):
-            w.write(torch.from_numpy(aligned_crop(a, qmap[i], o.size)).permute(2, 0, 1).float() / 255)
+    _write_crops(
+        src, out / 'aligned.mp4', dict(zip(frames[kept].tolist(), quads[kept])), o.size, fps / o.every, progress
+    )
     identity = []
     if o.one_person:
         ok = [next((int(frames[i]) for i in range(a, b) if status[i] == OK), None) for a, b in segments(kept, tr.cuts)]
@@ -461,29 +523,6 @@ def prepare(source, # a video file, a frame folder or one image
     p.save()
     _log_report(p, log)
     return p
-
-class _Numbered:
-    "An iterator of frames with a length and a name (for `track_video`'s progress bar and messages)."
-    def __init__(self, it, n: int, name: str): self.it, self.n, self.name = it, n, name
-    def __iter__(self): return iter(self.it)
-    def __len__(self): return self.n
-
-def _log_report(p: Prepared, log) -> None:
-    r = p.report()
-    log(f'{p.dir}: {r["kept"]} of {r["frames"]} frames kept ({p.info["model"]} landmarks; tracking '
-        f'{r["tracking_fps"]} frames/s, {p.info["full_detections"]} full detections)')
-    if r['interpolated']: log(f'  interpolated (short gaps): frames {r["interpolated"]}')
-    if r['skipped']: log(f'  skipped (no face, long gaps or clip ends): frames {r["skipped"][:40]}'
-                         f'{" …" if len(r["skipped"]) > 40 else ""}')
-    low = [f for f in r['faceless'] if f['score'] is not None]
-    if low: log('  faces under --min-score: ' + ', '.join(f'frame {f["frame"]} ({f["score"]})' for f in low[:10]))
-    if r['cuts']: log(f'  shot cuts at frames {r["cuts"]}')
-    other = [d for d in r['identity'] if not d['same']]
-    if other:
-        msg = (f'{p.source}: the person seems to change at frames {[d["frame"] for d in other]} (dlib identity distance '
-               f'{[d["distance"] for d in other]} > 0.6 to the first shot); a person-specific model needs one person — '
-               'trim the clip with --start/--end')
-        warnings.warn(msg); log('  WARNING ' + msg)
 
 # %% ../nbs/15_prep.ipynb #96c30418
 def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the frame), one per kept frame, in order
@@ -502,7 +541,10 @@ def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the 
         for i, a in tqdm(source_frames(prep.source, prep.frames.tolist()), total=len(prep.frames),
                          disable=not progress, desc='pasting back', unit='frame'):
             if i not in kept:
-                if keep_skipped: w.write(torch.from_numpy(a[:a.shape[0] // 2 * 2, :a.shape[1] // 2 * 2]).permute(2, 0, 1).float() / 255)
+                if keep_skipped:
+                    w.write(
+                        torch.from_numpy(a[: a.shape[0] // 2 * 2, : a.shape[1] // 2 * 2]).permute(2, 0, 1).float() / 255
+                    )
                 continue
             c, W, H = next(it), a.shape[1] // 2 * 2, a.shape[0] // 2 * 2
             q = reframe(prep.quads[k_of[i]], framing) if quads is None else quads[kk]
@@ -550,8 +592,10 @@ def footage(source, # a clip, a frame folder, an image, or a prepared folder
 
 # %% ../nbs/15_prep.ipynb #44bb4d00
 def _pair(text: str) -> tuple[float, float]:
-    try: a, b = (float(v) for v in str(text).split(','))
-    except ValueError: raise argparse.ArgumentTypeError(f'expected MIN_CUTOFF,BETA (two numbers), got {text!r}') from None
+    try:
+        a, b = (float(v) for v in str(text).split(','))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'expected MIN_CUTOFF,BETA (two numbers), got {text!r}') from None
     return a, b
 
 def add_prep_arguments(p: argparse.ArgumentParser) -> None:
@@ -591,7 +635,8 @@ def check_prep(args) -> None:
     if not src.exists(): raise UsageError(f'{src}: no such video, frame folder or image')
     if src.is_file() and src.suffix.lower() in IMAGE_EXTS: load_image(src)
     else: VideoReader(src)
-    if Path(args.out).exists() and not Path(args.out).is_dir(): raise UsageError(f'--out {args.out}: is a file; give a folder')
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f'--out {args.out}: is a file; give a folder')
 
 def run_prep(args) -> None:
     p = prepare(args.source, args.out, prep_options(args), progress=not args.quiet)

@@ -37,7 +37,8 @@ class VideoInfo:
     path: Path
     fps: float
     size: tuple # (width, height)
-    n_frames: int|None # folders: exact; containers: the header's estimate (duration × fps, may be off by one), None when absent
+    # folders: exact; containers: the header's estimate (duration × fps, may be off by one), None when absent
+    n_frames: int|None
     kind: str # 'container' or 'folder'
 
 # %% ../nbs/03_video.ipynb #12b758cc

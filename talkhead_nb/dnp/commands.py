@@ -47,10 +47,17 @@ def add_train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('video', nargs='?', default=None,
                    help='the portrait video (one person) or its `talkhead prep` folder; the first 80%% of frames train')
     p.add_argument('--out', default=None, help='run folder (default: runs/dnp/<video name>); rerun to resume')
-    p.add_argument('--tracker', default=default_of(PortraitVideo.from_video, 'model'), choices=['auto', 'dlib', 'synth'],
-                   help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders)")
-    p.add_argument('--export', action='store_true',
-                   help="write the run's latest checkpoint as portrait.safetensors (an interrupted or running run) and stop")
+    p.add_argument(
+        '--tracker',
+        default=default_of(PortraitVideo.from_video, 'model'),
+        choices=['auto', 'dlib', 'synth'],
+        help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders)",
+    )
+    p.add_argument(
+        '--export',
+        action='store_true',
+        help="write the run's latest checkpoint as portrait.safetensors (an interrupted or running run) and stop",
+    )
     p.add_argument(
         '--tiny',
         action='store_true',
@@ -127,7 +134,9 @@ REENACT_DEFAULTS = {k: default_of(reenact_video, k) for k in ('tracker', 'latent
 def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     "The options of `talkhead dnp-reenact`."
     p.add_argument('ckpt', help='portrait.safetensors from dnp-train')
-    p.add_argument('--driving', required=True, help='driving video (prepared next to --out) or its `talkhead prep` folder')
+    p.add_argument(
+        '--driving', required=True, help='driving video (prepared next to --out) or its `talkhead prep` folder'
+    )
     p.add_argument('--out', required=True, help='output .mp4')
     p.add_argument('--tracker', default=REENACT_DEFAULTS['tracker'], choices=['auto', 'dlib', 'synth'])
     p.add_argument('--paste-back', action='store_true', help="composite the result into the driver's full frames")

@@ -133,8 +133,13 @@ def from_video(
             if f.dtype == torch.uint8: f = f.float() / 255
             H, W = f.shape[-2:]; s = min(H, W)
             c = f[:, (H - s) // 2:(H - s) // 2 + s, (W - s) // 2:(W - s) // 2 + s]
-            small.append(c if s == size else
-                         F.interpolate(c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False)[0].clamp(0, 1))
+            small.append(
+                c
+                if s == size
+                else F.interpolate(c[None], size=(size, size), mode='bilinear', antialias=True, align_corners=False)[
+                    0
+                ].clamp(0, 1)
+            )
             yield c
     tr = track_video(crops(), model='dlib' if model == 'auto' else model)
     frames = torch.stack(small); T = len(frames)
@@ -144,8 +149,15 @@ def from_video(
             'in-memory frames need a face in every frame — write them to a file and use prep (it interpolates or skips)'
         )
     n_test = max(1, round(0.2 * T)) if n_test is None else n_test
-    return cls((frames * 255).round().to(torch.uint8), torch.from_numpy(_pose(tr.angles, tr.t)).float(),
-               torch.from_numpy(tr.expression).float(), torch.from_numpy(np.deg2rad(tr.gaze)).float(), n_test, 'video', 25.)
+    return cls(
+        (frames * 255).round().to(torch.uint8),
+        torch.from_numpy(_pose(tr.angles, tr.t)).float(),
+        torch.from_numpy(tr.expression).float(),
+        torch.from_numpy(np.deg2rad(tr.gaze)).float(),
+        n_test,
+        'video',
+        25.0,
+    )
 
 # %% ../../nbs/51_dnp_data.ipynb #f9a80bab
 @patch(as_prop=True)

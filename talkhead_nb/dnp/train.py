@@ -11,7 +11,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import assert_shape, CheckpointError, config_dict, get_device, load_state_strict
+from ..core import (assert_shape, CheckpointError, config_dict, get_device, load_state_strict, read_checkpoint_meta,
+                              load_checkpoint)
 from .model import DNPConfig, DynamicNeuralPortrait, VARIANTS, save_portrait, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames, nearest_rows
 from ..discriminators import PatchDiscriminator
@@ -187,7 +188,8 @@ def reenact_video(portrait, # a `save_portrait` file or a model
     y = reenact(m, drv.pose, drv.expr, drv.gaze, latent=latent, relative=relative)
     meta = {'talkhead_source': 'dnp.reenact_video' + (' (pasted back)' if paste_back else '')}
     if paste_back:
-        if drv.crop is None: raise ValueError('reenact_video: paste_back needs a driving clip or prepared folder, not frames')
+        if drv.crop is None:
+            raise ValueError('reenact_video: paste_back needs a driving clip or prepared folder, not frames')
         p = load_prepared(Path(prep_dir) if not is_prepared(driving) else driving)
         return paste_video(list(y), p, out, mark=mark, extra_meta=meta, quads=np.repeat(drv.crop[None], len(y), 0))
     if side_by_side: y = torch.cat([drv.images(slice(None)), y], -1)
@@ -198,7 +200,6 @@ def export_portrait(run_dir, # a `train_dnp` run folder
                     out=None, # destination (default: run_dir/portrait.safetensors)
                    ) -> Path:
     "Write the portrait held by a run's latest training checkpoint (for a run that was interrupted or is still going)."
-    from talkhead_nb.core import read_checkpoint_meta, load_checkpoint, CheckpointError
     ck = Path(run_dir) / 'checkpoint.safetensors'
     if not ck.exists(): raise FileNotFoundError(f'{ck}: no training checkpoint in {run_dir} (nothing to export yet)')
     meta = read_checkpoint_meta(ck)

@@ -161,7 +161,10 @@ def write_demo_files(out: Path, v: Video2StyleGAN, D: torch.Tensor, vids: dict, 
     up = lambda x: F.interpolate(x, size=(192, 192), mode='bilinear', align_corners=False).clamp(0, 1)
     files = {
         'video': write_video(
-            out / 'v2s_reenact.mp4', vids['ours'], fps=v.cfg.fps or 25., extra_meta={'talkhead_source': 'v2s.reenact (ours)'}
+            out / 'v2s_reenact.mp4',
+            vids['ours'],
+            fps=v.cfg.fps or 25.0,
+            extra_meta={'talkhead_source': 'v2s.reenact (ours)'},
         )
     }
     files['side_by_side'] = write_video(

@@ -34,11 +34,16 @@ def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('--reference', required=True,
                    help='reference portrait: any photo (aligned automatically), a `talkhead prep` folder, or a square '
                         'crop at the generator resolution')
-    p.add_argument('--driving', required=True,
-                   help='driving video (local motion; pose and placement unless --co-driving): any clip (prepared '
-                        'automatically next to --out), a `talkhead prep` folder, or a square clip at the generator resolution')
+    p.add_argument(
+        '--driving',
+        required=True,
+        help='driving video (local motion; pose and placement unless --co-driving): any clip (prepared '
+        'automatically next to --out), a `talkhead prep` folder, or a square clip at the generator resolution',
+    )
     p.add_argument('--co-driving', default=None, help='co-driving video: pose and placement come from it')
-    p.add_argument('--out', required=True, help='output .mp4 (provenance-tagged); its per-frame diagnostics go next to it')
+    p.add_argument(
+        '--out', required=True, help='output .mp4 (provenance-tagged); its per-frame diagnostics go next to it'
+    )
     p.add_argument('--paste-back', action='store_true',
                    help="composite every frame into the reference's full original photo (LivePortrait's paste-back)")
     p.add_argument('--no-mark', action='store_true',
@@ -52,8 +57,12 @@ def add_reenact_arguments(p: argparse.ArgumentParser) -> None:
         '--channels', default='auto', help="S-channel sets JSON (default 'auto': the generator's shipped sets)"
     )
     p.add_argument('--pose-regressor', default='synth', help="'synth' (shipped), '6drepnet' (zoo) or a .safetensors")
-    p.add_argument('--landmarks', default=default_of(V2SConfig, 'landmarks'), choices=['auto', 'synth', 'dlib'],
-                   help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders), 'synth' or 'dlib'")
+    p.add_argument(
+        '--landmarks',
+        default=default_of(V2SConfig, 'landmarks'),
+        choices=['auto', 'synth', 'dlib'],
+        help="landmark model: 'auto' (dlib for real footage, synth for synthetic-world renders), 'synth' or 'dlib'",
+    )
     p.add_argument('--canonical-eye', default=None, choices=['synth', 'ffhq'],
                    help='e′ of the generator (default: synth for tiny-synth, else ffhq)')
     p.add_argument('--method', default=METHODS[-1], choices=list(METHODS))
@@ -154,26 +163,41 @@ def reenact_diagnostics(r: Reenactment, v: Video2StyleGAN, inputs: dict) -> dict
         rows.append(row)
     pe = np.array([np.abs(x['pose_error']).mean() for x in rows if 'pose_error' in x]) if rows else np.array([])
     return dict(
-        reference=dict(source=inputs['reference'].name, reconstruction_psnr=round(v.ref['recon_psnr'], 2),
-                       landmarks=v.ref['landmark_model'], prepared=inputs['reference'].prep is not None),
-        driving=dict(source=drv.name, fps=r.fps, prepared=drv.prep is not None,
-                     skipped_by_prep=drv.prep.skipped if drv.prep is not None else [],
-                     interpolated_by_prep=drv.prep.interpolated if drv.prep is not None else []),
+        reference=dict(
+            source=inputs['reference'].name,
+            reconstruction_psnr=round(v.ref['recon_psnr'], 2),
+            landmarks=v.ref['landmark_model'],
+            prepared=inputs['reference'].prep is not None,
+        ),
+        driving=dict(
+            source=drv.name,
+            fps=r.fps,
+            prepared=drv.prep is not None,
+            skipped_by_prep=drv.prep.skipped if drv.prep is not None else [],
+            interpolated_by_prep=drv.prep.interpolated if drv.prep is not None else [],
+        ),
         skipped=[number(k) for k in r.skipped],
-        summary=dict(frames=len(rows), embed_loss_mean=float(np.mean([x['embed_loss'] for x in rows])) if rows else None,
-                     pose_error_mean_deg=float(pe.mean()) if len(pe) else None),
-        timings=r.timings, frames=rows)
+        summary=dict(
+            frames=len(rows),
+            embed_loss_mean=float(np.mean([x['embed_loss'] for x in rows])) if rows else None,
+            pose_error_mean_deg=float(pe.mean()) if len(pe) else None,
+        ),
+        timings=r.timings,
+        frames=rows,
+    )
 
 def real_face_warning(G, v: Video2StyleGAN, inputs: dict) -> str|None:
     """The warning for a real face put through a synthetic-world generator: the measured reconstruction of the
     reference, and how to use the FFHQ weights instead."""
     ref = inputs['reference']
     if shipped_channels(G) is None or ref.prep is None or ref.prep.info.get('model') != 'dlib': return None
-    return (f'the generator is the shipped {G.img_resolution}px synthetic-world model, trained on rendered heads, and the '
-            f'reference {ref.name} is a real face: its reconstruction reaches only {v.ref["recon_psnr"]:.1f} dB PSNR '
-            '(synthetic references: about 28 dB), so expect a smeared, flickering face. For real faces use the official '
-            'FFHQ weights: --generator stylegan3-r-ffhq-1024x1024.pkl (from NVIDIA NGC; `talkhead info` lists the weights '
-            'folder) with --channels and --canonical-eye ffhq, on a GPU.')
+    return (
+        f'the generator is the shipped {G.img_resolution}px synthetic-world model, trained on rendered heads, and the '
+        f'reference {ref.name} is a real face: its reconstruction reaches only {v.ref["recon_psnr"]:.1f} dB PSNR '
+        '(synthetic references: about 28 dB), so expect a smeared, flickering face. For real faces use the official '
+        'FFHQ weights: --generator stylegan3-r-ffhq-1024x1024.pkl (from NVIDIA NGC; `talkhead info` lists the weights '
+        'folder) with --channels and --canonical-eye ffhq, on a GPU.'
+    )
 
 def paste_into_reference(r: Reenactment, ref: Prepared, G, out, mark: bool = True, meta: dict|None = None) -> Path:
     """LivePortrait's paste-back: every reenacted frame composited into the reference's full original image (through
@@ -186,12 +210,15 @@ def paste_into_reference(r: Reenactment, ref: Prepared, G, out, mark: bool = Tru
                        extra_meta=meta)
 
 def run_reenact(args) -> None:
-    "Load the generator, prepare the inputs, run Video2StyleGAN, write the video (or paste it back) and its diagnostics."
+    """Load the generator, prepare the inputs, run Video2StyleGAN, write the video (or paste it back) and its
+    diagnostics."""
     G = load_generator(args.generator)
     inputs = reenact_inputs(args, G)
     drv, cd = inputs['driving'], inputs['co_driving']
     cfg = reenact_config(args)
-    v = Video2StyleGAN(G, args.channels, args.pose_regressor, replace(cfg, landmarks=resolve_landmarks(cfg.landmarks, inputs)))
+    v = Video2StyleGAN(
+        G, args.channels, args.pose_regressor, replace(cfg, landmarks=resolve_landmarks(cfg.landmarks, inputs))
+    )
     lms = {k: tracked_landmarks(f, G) for k, f in inputs.items()}        # a prepared input's tracking is reused
     v.set_reference(_first(inputs['reference']), name=inputs['reference'].name, progress=True,
                     landmarks=None if lms['reference'] is None else lms['reference'][0])
@@ -199,8 +226,15 @@ def run_reenact(args) -> None:
     out = Path(args.out)
     r = v(drv.frames, None if cd is None else cd.frames, out=None if args.paste_back else out, method=args.method,
           progress=True, mark=not args.no_mark, landmarks=lms['driving'], co_landmarks=lms['co_driving'])
-    if args.paste_back: r.path = paste_into_reference(r, inputs['reference'].prep, G, out, mark=not args.no_mark,
-                                                     meta={'talkhead_source': f'v2s.reenact ({args.method}, pasted back)'})
+    if args.paste_back:
+        r.path = paste_into_reference(
+            r,
+            inputs['reference'].prep,
+            G,
+            out,
+            mark=not args.no_mark,
+            meta={'talkhead_source': f'v2s.reenact ({args.method}, pasted back)'},
+        )
     diag = reenact_diagnostics(r, v, inputs)
     dpath = out.with_suffix('.diagnostics.json')
     with atomic_path(dpath) as tmp: tmp.write_text(json.dumps(diag, indent=1))

@@ -19,7 +19,7 @@ from fastcore.basics import patch
 from ..stylegan3.invert import project, pti
 from ..posenet import load_pose_regressor
 from ..video import write_video, read_video, VideoReader, IMAGE_EXTS
-from ..prep import landmark_model
+from ..prep import landmark_model as clip_landmark_model
 from ..metrics import psnr
 from ..stylegan3.load import shipped_channels
 
@@ -300,7 +300,8 @@ class V2SConfig:
     "Everything `Video2StyleGAN` does that a user may want to change."
     motion: MotionConfig = field(default_factory=MotionConfig)
     canonical_eye: str|tuple = 'synth'   # e′: 'synth', 'ffhq' or (x, y) fractions
-    landmarks: str = 'auto'              # 'auto' (synth for synthetic-world inputs, dlib for real ones), 'synth' or 'dlib'
+    # 'auto' (synth for synthetic-world inputs, dlib for real ones), 'synth' or 'dlib'
+    landmarks: str = 'auto'
     smooth: int = 3                      # temporal mean filter kernel (odd)
     transform: str = 'driving'           # placement source: 'driving', 'co-driving' or 'off' (keep the reference's)
     pose: bool = True                    # Eq. 7 pose matching
@@ -403,7 +404,9 @@ class Video2StyleGAN:
             diag.append(row)
         path, fps = None, self.cfg.fps or enc.fps
         if out is not None:
-            path = write_video(out, frames, fps=fps, mark=mark, extra_meta={'talkhead_source': f'v2s.reenact ({method})'})
+            path = write_video(
+                out, frames, fps=fps, mark=mark, extra_meta={'talkhead_source': f'v2s.reenact ({method})'}
+            )
         tm['total'] = time.time() - t0
         return Reenactment(frames, diag, lat, enc.skipped, tm, path, fps)
 
@@ -414,8 +417,10 @@ def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
     if sets == 'auto':
         path = shipped_channels(self.G)
         if path is None:
-            raise ValueError('Video2StyleGAN: no shipped S-channel sets for this generator; find them with '
-                             'scripts/discover_channels.py (or v2s.channels.channel_iou + select_channels) and pass sets=path')
+            raise ValueError(
+                'Video2StyleGAN: no shipped S-channel sets for this generator; find them with '
+                'scripts/discover_channels.py (or v2s.channels.channel_iou + select_channels) and pass sets=path'
+            )
         return ChannelSets.load(path)
     return ChannelSets.load(sets)
 
@@ -427,7 +432,7 @@ def landmark_model(self: Video2StyleGAN, source) -> str:
     """The landmark model for an input: `cfg.landmarks` unless 'auto'; then 'synth' for a clip the synthetic world
     rendered (or, for in-memory frames, when the generator is a synthetic-world one) and 'dlib' for anything else."""
     if self.cfg.landmarks != 'auto': return self.cfg.landmarks
-    if isinstance(source, (str, Path)): return landmark_model(source)
+    if isinstance(source, (str, Path)): return clip_landmark_model(source)
     return 'synth' if shipped_channels(self.G) is not None else 'dlib'
 
 # %% ../../nbs/41_v2s_method.ipynb #b36bbd04
@@ -481,7 +486,8 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
 def _given(landmarks, T: int, name: str) -> tuple[np.ndarray, list[int]]:
     "Given landmarks checked against the frames: [T,68,2] and the rows without a face (NaN)."
     lm = np.asarray(landmarks, np.float64)
-    if lm.shape != (T, 68, 2): raise ValueError(f'{name}: landmarks must be [{T},68,2] for its {T} frames, got {lm.shape}')
+    if lm.shape != (T, 68, 2):
+        raise ValueError(f'{name}: landmarks must be [{T},68,2] for its {T} frames, got {lm.shape}')
     return lm, np.flatnonzero(~np.isfinite(lm).all((1, 2))).tolist()
 
 @patch
@@ -543,7 +549,11 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
         P = Dc if c.pose_source == 'driving' else canonicalize(CD[keep], prm_cd, c.canonical_eye)
         t = time.time(); pose = self.pose_encoding(P, progress); tm['pose'] = time.time() - t
     tf = fourier_transform(placement, R, c.canonical_eye)
-    fps = VideoReader(driving).fps if isinstance(driving, (str, Path)) and not Path(driving).suffix.lower() in IMAGE_EXTS else 25.
+    fps = (
+        VideoReader(driving).fps
+        if isinstance(driving, (str, Path)) and not Path(driving).suffix.lower() in IMAGE_EXTS
+        else 25.0
+    )
     return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
                    {k: v for k, v in src.items() if v is not None}, tm, fps, model)
 
