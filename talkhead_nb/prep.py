@@ -310,6 +310,7 @@ class Prepared:
     info: dict = field(default_factory=dict)        # model, fingerprint, timings, gaze filled, version
     def __len__(self): return int((self.status != SKIPPED).sum())
 
+# %% ../nbs/15_prep.ipynb #4b39b5d1
 @patch(as_prop=True)
 def kept(self: Prepared) -> np.ndarray: return np.flatnonzero(self.status != SKIPPED)
 

@@ -410,6 +410,7 @@ class Video2StyleGAN:
         tm['total'] = time.time() - t0
         return Reenactment(frames, diag, lat, enc.skipped, tm, path, fps)
 
+# %% ../../nbs/41_v2s_method.ipynb #ea4e0fbc
 @patch
 def _sets(self: Video2StyleGAN, sets) -> ChannelSets:
     if isinstance(sets, ChannelSets): return sets
@@ -483,6 +484,19 @@ def set_reference(self: Video2StyleGAN, image, name: str = 'reference', progress
     return self
 
 # %% ../../nbs/41_v2s_method.ipynb #5545bf0a
+@patch
+def _with_landmarks(self: Video2StyleGAN, video, name: str, given=None, n: int|None = None):
+    """A video's frames (its first `n`: as many as the driving video's), their landmarks (`given`, or detected with the
+    input's landmark model) and the frames without a face."""
+    X = self._frames(video, name)
+    if n is not None:
+        if len(X) < n:
+            raise ValueError(f"{name}: {len(X)} frames, fewer than the driving video's {n}; trim the driving video or "
+                             'give a longer co-driving one')
+        X = X[:n]
+    if given is not None: return (X, *_given(np.asarray(given)[:len(X)], len(X), name))
+    return (X, *frame_landmarks(X, self.landmark_model(video), names=[f'{name} frame {i}' for i in range(len(X))]))
+
 def _given(landmarks, T: int, name: str) -> tuple[np.ndarray, list[int]]:
     "Given landmarks checked against the frames: [T,68,2] and the rows without a face (NaN)."
     lm = np.asarray(landmarks, np.float64)
@@ -490,6 +504,7 @@ def _given(landmarks, T: int, name: str) -> tuple[np.ndarray, list[int]]:
         raise ValueError(f'{name}: landmarks must be [{T},68,2] for its {T} frames, got {lm.shape}')
     return lm, np.flatnonzero(~np.isfinite(lm).all((1, 2))).tolist()
 
+# %% ../../nbs/41_v2s_method.ipynb #86f7b88e
 @patch
 def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = False,
            landmarks: np.ndarray|None = None, # [T,68,2] the driving frames' landmarks when known (NaN rows: no face)
@@ -503,24 +518,13 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
     if c.pose_smooth < 1 or c.pose_smooth % 2 == 0:
         raise ValueError(f'pose_smooth must be odd and ≥ 1 (a mean-filter kernel), got {c.pose_smooth}')
     name = str(driving) if isinstance(driving, (str, Path)) else 'driving video'
-    D = self._frames(driving, name)
     t = time.time()
-    model = self.landmark_model(driving)
-    if landmarks is not None: lm, miss = _given(landmarks, len(D), name)
-    else: lm, miss = frame_landmarks(D, model, names=[f'{name} frame {i}' for i in range(len(D))])
-    tm['landmarks'] = time.time() - t
+    D, lm, miss = self._with_landmarks(driving, name, landmarks)
     CD, lm_cd, miss_cd = None, None, []
     if co_driving is not None:
         cname = str(co_driving) if isinstance(co_driving, (str, Path)) else 'co-driving video'
-        CD = self._frames(co_driving, cname)
-        if len(CD) < len(D):
-            raise ValueError(
-                f'{cname}: {len(CD)} frames, fewer than the driving video\'s {len(D)}; trim the driving video or give a longer co-driving one'
-            )
-        CD = CD[:len(D)]
-        if co_landmarks is not None: lm_cd, miss_cd = _given(co_landmarks[:len(D)], len(CD), cname)
-        else: lm_cd, miss_cd = frame_landmarks(CD, self.landmark_model(co_driving),
-                                               names=[f'{cname} frame {i}' for i in range(len(CD))])
+        CD, lm_cd, miss_cd = self._with_landmarks(co_driving, cname, co_landmarks, len(D))
+    tm['landmarks'] = time.time() - t
     skipped = sorted(set(miss) | set(miss_cd))
     if skipped and c.on_missing == 'fail':
         raise NoFaceFound(f'{name}: no face in frames {skipped} of {len(D)}; drop them, or use on_missing="skip"')
@@ -555,7 +559,7 @@ def encode(self: Video2StyleGAN, driving, co_driving=None, progress: bool = Fals
         else 25.0
     )
     return Encoded(keep, skipped, prm, placement, tf, Dc, ws, eloss, pose, lm[keep],
-                   {k: v for k, v in src.items() if v is not None}, tm, fps, model)
+                   {k: v for k, v in src.items() if v is not None}, tm, fps, self.landmark_model(driving))
 
 # %% ../../nbs/41_v2s_method.ipynb #411ca650
 @patch
