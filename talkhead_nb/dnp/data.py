@@ -92,6 +92,7 @@ def _pose(angles: np.ndarray, t: np.ndarray) -> np.ndarray: # [T,6]: yaw, pitch,
     tz = t[:, 2]
     return np.concatenate([np.deg2rad(angles), t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1)
 
+# %% ../../nbs/51_dnp_data.ipynb #97aa2fe0
 @patch(cls_method=True)
 def from_prepared(cls: PortraitVideo, prep, # a `Prepared` or a prepared folder
                   size: int = 256, n_test: int|None = None, margin: float = 1.0) -> 'PortraitVideo':
@@ -106,6 +107,7 @@ def from_prepared(cls: PortraitVideo, prep, # a `Prepared` or a prepared folder
                torch.from_numpy(np.deg2rad(p.gaze[k])).float(), n_test, f'{p.source} (prepared in {p.dir})', p.fps,
                quad, p.kept_frames)
 
+# %% ../../nbs/51_dnp_data.ipynb #d3f559e7
 @patch(cls_method=True)
 def from_video(
     cls: PortraitVideo,

@@ -122,6 +122,7 @@ def reenact_config(args) -> V2SConfig:
     if args.ref_steps is not None: kw['embed_steps_first'] = args.ref_steps      # the first frame starts from w_avg too
     return V2SConfig.fast(**kw) if args.fast else V2SConfig(**kw)
 
+# %% ../../nbs/43_v2s_commands.ipynb #f7afd6f1
 def reenact_inputs(args, G) -> dict[str, Footage|None]:
     "The reference, driving and co-driving footage at G's resolution and framing (raw inputs prepared next to --out)."
     R, base = G.img_resolution, Path(args.out).with_suffix('')
@@ -151,6 +152,7 @@ def _first(f: Footage):
     "The reference input: its path when used as it is, else the first crop."
     return f.frames if f.prep is None else f.frames[0]
 
+# %% ../../nbs/43_v2s_commands.ipynb #faa8dcc8
 def reenact_diagnostics(r: Reenactment, v: Video2StyleGAN, inputs: dict) -> dict:
     """The per-frame record saved next to the output: source frame numbers, the W+ embedding loss, the Eq. 7 pose
     target and the pose reached (and their difference), the reference's reconstruction PSNR, and skipped frames."""
@@ -199,6 +201,7 @@ def real_face_warning(G, v: Video2StyleGAN, inputs: dict) -> str|None:
         'folder) with --channels and --canonical-eye ffhq, on a GPU.'
     )
 
+# %% ../../nbs/43_v2s_commands.ipynb #12c9bf6d
 def paste_into_reference(r: Reenactment, ref: Prepared, G, out, mark: bool = True, meta: dict|None = None) -> Path:
     """LivePortrait's paste-back: every reenacted frame composited into the reference's full original image (through
     the reference crop's transform), so the photo itself comes alive."""
@@ -209,6 +212,7 @@ def paste_into_reference(r: Reenactment, ref: Prepared, G, out, mark: bool = Tru
     return write_video(out, (paste_back(f, tf, photo)[:, :H, :W] for f in r.frames), fps=r.fps, mark=mark,
                        extra_meta=meta)
 
+# %% ../../nbs/43_v2s_commands.ipynb #2c5ac5d0
 def run_reenact(args) -> None:
     """Load the generator, prepare the inputs, run Video2StyleGAN, write the video (or paste it back) and its
     diagnostics."""
