@@ -4,18 +4,18 @@
 
 # %% ../nbs/15_prep.ipynb #df85bbd6
 from __future__ import annotations
-import argparse, hashlib, json, math, os, time, warnings
-from dataclasses import dataclass, field, asdict, replace
+import argparse, json, math, time, warnings
+from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 from . import __version__
-from .core import (to_tensor, to_uint8, atomic_path, save_checkpoint, load_checkpoint, read_checkpoint_meta,
-                              rotation_matrix, CheckpointError, ImageFormatError, load_image)
+from .core import (to_uint8, atomic_path, save_checkpoint, load_checkpoint,
+                              rotation_matrix, CheckpointError, load_image)
 from .video import VideoReader, VideoWriter, VideoReadError, IMAGE_EXTS, video_metadata
 from .face import (track_video, ffhq_quad, FFHQTransform, paste_back, real_photos, detect, NoFaceFound,
-                              DlibEmbedder, Track, face_score)
+                              DlibEmbedder, Track)
 from .commands import Command, UsageError, check_number
 from fastcore.basics import patch
 
@@ -531,7 +531,7 @@ def paste_video(crops, # iterable of [3,s,s] crops in [0,1] (or None: leave the 
                 framing: str = 'ffhq', mark: bool = True, extra_meta: dict|None = None,
                 keep_skipped: bool = True, # write the skipped frames unchanged, so the clip keeps its timing
                 progress: bool = False,
-                quads: np.ndarray|None = None, # [K,4,2] where each kept frame's crop came from (default: the prepared squares)
+                quads: np.ndarray|None = None, # [K,4,2] each kept frame's crop square (default: the prepared ones)
                ) -> Path:
     "Composite a system's crops back into the original frames of a prepared clip (as LivePortrait does)."
     from tqdm.auto import tqdm

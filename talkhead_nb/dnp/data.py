@@ -17,8 +17,7 @@ from fastcore.basics import patch
 from .. import synth
 from ..video import VideoReader
 from ..face import track_video, NoFaceFound
-from ..prep import (Prepared, PrepOptions, prepare, load_prepared, is_prepared, aligned_crop, source_frames,
-                              FFHQTransform)
+from ..prep import (Prepared, PrepOptions, prepare, load_prepared, is_prepared, aligned_crop, source_frames)
 
 # %% auto #0
 __all__ = ['TINY_DATA', 'TINY_STEPS', 'PortraitVideo', 'portrait_crop', 'nearest_frames', 'nearest_rows']
@@ -88,7 +87,8 @@ def portrait_crop(p: Prepared, margin: float = 1.0) -> np.ndarray: # [4,2] TL, B
     x0, y0 = mc - L / 2
     return np.array([[x0, y0], [x0, y0 + L], [x0 + L, y0 + L], [x0 + L, y0]])
 
-def _pose(angles: np.ndarray, t: np.ndarray) -> np.ndarray: # [T,6]: yaw, pitch, roll (rad), tx/tz, ty/tz, -log(tz/median)
+def _pose(angles: np.ndarray, t: np.ndarray) -> np.ndarray:
+    "[T,6]: yaw, pitch, roll (radians), tx/tz, ty/tz, −log(tz / its median)."
     tz = t[:, 2]
     return np.concatenate([np.deg2rad(angles), t[:, :2] / tz[:, None], -np.log(tz / np.median(tz))[:, None]], 1)
 

@@ -11,8 +11,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..core import (assert_shape, CheckpointError, config_dict, get_device, load_state_strict, read_checkpoint_meta,
-                              load_checkpoint)
+from ..core import (assert_shape, CheckpointError, config_dict, get_device, load_state_strict,
+                              read_checkpoint_meta, load_checkpoint)
 from .model import DNPConfig, DynamicNeuralPortrait, VARIANTS, save_portrait, load_portrait
 from .data import PortraitVideo, TINY_DATA, TINY_STEPS, nearest_frames, nearest_rows
 from ..discriminators import PatchDiscriminator
