@@ -2,11 +2,14 @@
 as an oracle (CPU, its reference ops). Stores state dicts, constructor kwargs, z, a transform, and the official ws,
 images and subsampled per-layer activations — tensors and JSON only, never code.
 
-usage: python scripts/oracle_stylegan3.py /path/to/a/local/checkout/of/NVlabs/stylegan3
-(the checkout is read, never copied into this repository; its licence is non-commercial)"""
+usage: python scripts/oracle_stylegan3.py /path/to/a/local/checkout/of/NVlabs/stylegan3 [--grads]
+(the checkout is read, never copied into this repository; its licence is non-commercial)
+--grads: only add {t64,r64}_grads.safetensors — the official gradients of a fixed scalar loss, sum(image × cotangent),
+with respect to the W+ latents and every parameter, for the stored states and ws (issue #31's gradient check)."""
 import sys, json, numpy as np, torch
-if len(sys.argv) != 2: sys.exit(__doc__)
-sys.path.insert(0, sys.argv[1])
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+if len(args) != 1: sys.exit(__doc__)
+sys.path.insert(0, args[0])
 from training.networks_stylegan3 import Generator
 from safetensors.torch import save_file
 from pathlib import Path
@@ -54,6 +57,26 @@ def build(name, kw, seed, batch=3, full=True):
                'transform': 'inverse of the rotation-translation (tx=0.13, ty=-0.07, 11 degrees), as gen_images.py builds it'},
               open(f'{OUT}/{name}.json', 'w'), indent=1)
     print(name, sum(p.numel() for p in G.parameters()), G.synthesis.layer_names)
+
+def grads(name):
+    "Official gradients of sum(G.synthesis(ws) * cotangent) for a stored fixture (its state and its ws)."
+    from safetensors.torch import load_file
+    meta = json.load(open(f'{OUT}/{name}.json'))
+    G = Generator(**meta['init_kwargs']).eval()
+    G.load_state_dict(load_file(f'{OUT}/{name}_state.safetensors'))
+    ws = load_file(f'{OUT}/{name}_expected.safetensors')['ws'].clone().requires_grad_(True)
+    g = torch.Generator().manual_seed(31)
+    img = G.synthesis(ws)
+    cot = torch.randn(img.shape, generator=g)
+    (img * cot).sum().backward()
+    out = {'cotangent': cot, 'grad.ws': ws.grad}
+    out.update({f'grad.{n}': p.grad for n, p in G.named_parameters() if p.grad is not None})
+    save_file({k: v.contiguous() for k, v in out.items()}, f'{OUT}/{name}_grads.safetensors')
+    print(name, 'grads of', len(out) - 2, 'parameters')
+
+if '--grads' in sys.argv:
+    for n in ('t64', 'r64'): grads(n)
+    sys.exit()
 
 base = dict(z_dim=32, c_dim=0, w_dim=32, img_channels=3, mapping_kwargs=dict(num_layers=2), magnitude_ema_beta=0.999)
 build('t64', dict(base, img_resolution=64, channel_base=1024, channel_max=32), 1)

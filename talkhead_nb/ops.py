@@ -41,10 +41,72 @@ def _axis_pass(x: torch.Tensor, g: torch.Tensor, axis: int, up: int, down: int, 
         z = F.conv_transpose2d(x, wt, stride=(1, up) if axis == 3 else (up, 1), groups=C)   # never multiplies the zeros
         return _window(z, axis, k - 1 - p0, n_out)
     w = g.to(x.dtype).reshape(1, 1, *shape[2:]).expand(shape).contiguous()
+    stride = (1, down) if axis == 3 else (down, 1)
+    if p0 == p1 > 0:                                # symmetric zeros: the convolution pads them, no padded copy
+        return F.conv2d(x, w, stride=stride, padding=(0, p0) if axis == 3 else (p0, 0), groups=C)
     xp = _window(x, axis, -p0, n_in + p0 + p1)                                               # pad or crop
-    return F.conv2d(xp, w, stride=(1, down) if axis == 3 else (down, 1), groups=C)          # only kept samples
+    return F.conv2d(xp, w, stride=stride, groups=C)                                          # only kept samples
 
 # %% ../nbs/20_ops.ipynb #41b6d6a0
+def _upfirdn2d(x: torch.Tensor, # [N,C,H,W]
+               f: torch.Tensor|None, # [k], [kh,kw] or None
+               up: int = 1, down: int = 1, padding=0, flip_filter: bool = False, gain: float = 1.) -> torch.Tensor:
+    "The forward computation of `upfirdn2d` (below): plain PyTorch convolutions, differentiable by autograd."
+    x0, x1, y0, y1 = _parse_padding(padding)
+    if f is None: f = torch.ones(1, dtype=torch.float32, device=x.device)
+    if f.dim() not in (1, 2): raise ValueError(f'upfirdn2d: filter must be 1-d or 2-d, got {tuple(f.shape)}')
+    if x.device.type == 'cpu': x = x.contiguous(memory_format=torch.channels_last)   # oneDNN's fast depthwise layout
+    if up > 1 and down > 1:                                  # split: upsample with the filter, then plain decimation
+        return _upfirdn2d(x, f, up=up, padding=padding, flip_filter=flip_filter, gain=gain)[:, :, ::down, ::down]
+    if f.numel() == 1 and up == 1 and down == 1:             # identity filter: just pad/crop and scale
+        y = _window(_window(x, 3, -x0, x.shape[3] + x0 + x1), 2, -y0, x.shape[2] + y0 + y1)
+        s = float(f.reshape(-1)[0]) ** (1 if f.dim() == 2 else 2) * gain
+        return y * s if s != 1 else y
+    f = f.to(torch.float32) * (gain ** (f.dim() / 2))
+    g = f if flip_filter else f.flip(list(range(f.dim())))   # correlation kernel
+    if f.dim() == 1: return _axis_pass(_axis_pass(x, g, 3, up, down, x0, x1), g, 2, up, down, y0, y1)
+    N, C, H, W = x.shape
+    kh, kw = g.shape
+    if up > 1:
+        wt = g.flip([0, 1]).to(x.dtype)[None, None].expand(C, 1, kh, kw).contiguous()
+        z = F.conv_transpose2d(x, wt, stride=up, groups=C)
+        return _window(_window(z, 2, kh - 1 - y0, H * up + y0 + y1 - kh + 1), 3, kw - 1 - x0, W * up + x0 + x1 - kw + 1)
+    w = g.to(x.dtype)[None, None].expand(C, 1, kh, kw).contiguous()
+    if x0 == x1 >= 0 and y0 == y1 >= 0:             # symmetric zeros: the convolution pads them, no padded copy
+        return F.conv2d(x, w, stride=down, padding=(y0, x0), groups=C)
+    xp = _window(_window(x, 2, -y0, H + y0 + y1), 3, -x0, W + x0 + x1)
+    return F.conv2d(xp, w, stride=down, groups=C)
+
+# %% ../nbs/20_ops.ipynb #6a4cdf0e
+def _filter_size(f) -> tuple[int, int]:
+    "(width, height) of a filter: None = 1 tap, [k] separable, [kh, kw]."
+    if f is None: return 1, 1
+    return (f.shape[-1], f.shape[0]) if f.dim() == 2 else (f.shape[0], f.shape[0])
+
+def _transpose_padding(f, in_hw, out_hw, up: int, down: int, padding) -> list[int]:
+    "The padding of the adjoint call: up and down swapped, the filter flipped (official upfirdn2d's gradient)."
+    x0, x1, y0, y1 = _parse_padding(padding)
+    fw, fh = _filter_size(f)
+    (ih, iw), (oh, ow) = in_hw, out_hw
+    return [fw - x0 - 1, iw * up - ow * down + x0 - up + 1, fh - y0 - 1, ih * up - oh * down + y0 - up + 1]
+
+class _UpFirDn2d(torch.autograd.Function):
+    "upfirdn2d whose gradient is upfirdn2d itself: down and up swapped, filter flipped, padding transposed."
+    @staticmethod
+    def forward(ctx, x, f, up, down, padding, flip_filter, gain):
+        y = _upfirdn2d(x, f, up=up, down=down, padding=padding, flip_filter=flip_filter, gain=gain)
+        ctx.save_for_backward(f)
+        ctx.args = (tuple(x.shape[2:]), tuple(y.shape[2:]), up, down, padding, flip_filter, gain)
+        return y
+
+    @staticmethod
+    def backward(ctx, dy):
+        f, = ctx.saved_tensors
+        in_hw, out_hw, up, down, padding, flip_filter, gain = ctx.args
+        p = _transpose_padding(f, in_hw, out_hw, up, down, padding)
+        dx = upfirdn2d(dy, f, up=down, down=up, padding=p, flip_filter=not flip_filter, gain=gain)
+        return dx, None, None, None, None, None, None
+
 def upfirdn2d(x: torch.Tensor, # [N,C,H,W]
               f: torch.Tensor|None, # FIR filter: [k] (separable), [kh,kw], or None (identity)
               up: int = 1, down: int = 1,
@@ -53,30 +115,9 @@ def upfirdn2d(x: torch.Tensor, # [N,C,H,W]
               gain: float = 1.) -> torch.Tensor:
     "Upsample (zero insertion), pad, FIR-filter and downsample, with the official StyleGAN3 semantics."
     if x.dim() != 4: raise ValueError(f'upfirdn2d: x must be [N,C,H,W], got {tuple(x.shape)}')
-    x0, x1, y0, y1 = _parse_padding(padding)
-    if f is None: f = torch.ones(1, dtype=torch.float32, device=x.device)
-    if f.dim() not in (1, 2): raise ValueError(f'upfirdn2d: filter must be 1-d or 2-d, got {tuple(f.shape)}')
-    if x.device.type == 'cpu': x = x.contiguous(memory_format=torch.channels_last)   # oneDNN's fast depthwise layout
-    if up > 1 and down > 1:                                  # split: upsample with the filter, then plain decimation
-        return upfirdn2d(x, f, up=up, padding=padding, flip_filter=flip_filter, gain=gain)[:, :, ::down, ::down]
-    if f.numel() == 1 and up == 1 and down == 1:             # identity filter: just pad/crop and scale
-        y = _window(_window(x, 3, -x0, x.shape[3] + x0 + x1), 2, -y0, x.shape[2] + y0 + y1)
-        s = float(f.reshape(-1)[0]) ** (1 if f.dim() == 2 else 2) * gain
-        return y * s if s != 1 else y
-    f = f.to(torch.float32) * (gain ** (f.dim() / 2))
-    g = f if flip_filter else f.flip(list(range(f.dim())))   # correlation kernel
-    if f.dim() == 1 and up > 1 and x.device.type == 'cpu':
-        # CPU: one 2-d transposed conv beats two 1-d ones (see above)
-        g = g.to(x.dtype)[:, None] * g.to(x.dtype)[None, :]
-    elif f.dim() == 1: return _axis_pass(_axis_pass(x, g, 3, up, down, x0, x1), g, 2, up, down, y0, y1)
-    N, C, H, W = x.shape
-    kh, kw = g.shape
-    if up > 1:
-        wt = g.flip([0, 1]).to(x.dtype)[None, None].expand(C, 1, kh, kw).contiguous()
-        z = F.conv_transpose2d(x, wt, stride=up, groups=C)
-        return _window(_window(z, 2, kh - 1 - y0, H * up + y0 + y1 - kh + 1), 3, kw - 1 - x0, W * up + x0 + x1 - kw + 1)
-    xp = _window(_window(x, 2, -y0, H + y0 + y1), 3, -x0, W + x0 + x1)
-    return F.conv2d(xp, g.to(x.dtype)[None, None].expand(C, 1, kh, kw).contiguous(), stride=down, groups=C)
+    if torch.is_grad_enabled() and x.requires_grad and (f is None or not f.requires_grad):
+        return _UpFirDn2d.apply(x, f, up, down, padding, flip_filter, gain)
+    return _upfirdn2d(x, f, up=up, down=down, padding=padding, flip_filter=flip_filter, gain=gain)
 
 # %% ../nbs/20_ops.ipynb #b9724cda
 def upfirdn2d_reference(x, f, up=1, down=1, padding=0, flip_filter=False, gain=1.):
@@ -115,21 +156,58 @@ def bias_act(x: torch.Tensor, b: torch.Tensor|None = None, dim: int = 1, act: st
     if clamp is not None and clamp >= 0: x = x.clamp(-clamp, clamp)
     return x
 
+# %% ../nbs/20_ops.ipynb #ac37c038
+class _FilteredLReLU(torch.autograd.Function):
+    """filtered_lrelu with a hand-written gradient: the two filter passes run backwards as upfirdn2d calls (flipped
+    filters, up and down swapped) and the nonlinearity's derivative is read from the saved high-rate activation."""
+    @staticmethod
+    def forward(ctx, x, fu, fd, b, up, down, padding, gain, slope, clamp, flip_filter):
+        v = _high_rate(x, fu, b, up, padding, gain, slope, clamp, flip_filter)
+        y = _upfirdn2d(v, fd, down=down, gain=gain, flip_filter=flip_filter)
+        c = clamp / gain if clamp is not None and clamp >= 0 else None
+        ctx.save_for_backward(v if slope != 1 or c is not None else None, fu, fd)
+        ctx.args = (tuple(x.shape[2:]), tuple(v.shape[2:]), tuple(y.shape[2:]), up, down, padding, gain, slope, c,
+                    flip_filter, b is not None)
+        return y
+
+    @staticmethod
+    def backward(ctx, dy):
+        v, fu, fd = ctx.saved_tensors
+        x_hw, v_hw, y_hw, up, down, padding, gain, slope, c, flip_filter, has_b = ctx.args
+        dv = upfirdn2d(dy, fd, up=down, padding=_transpose_padding(fd, v_hw, y_hw, 1, down, 0),
+                       flip_filter=not flip_filter, gain=gain)
+        if slope != 1: dv = torch.ops.aten.leaky_relu_backward.grad_input(dv, v, slope, True, grad_input=dv)
+        if c is not None: dv = torch.ops.aten.hardtanh_backward.grad_input(dv, v, -c, c, grad_input=dv)   # 0 where cut
+        dx = upfirdn2d(dv, fu, down=up, padding=_transpose_padding(fu, x_hw, v_hw, up, 1, padding),
+                       flip_filter=not flip_filter, gain=up ** 2)
+        db = dx.sum([0, 2, 3]) if has_b and ctx.needs_input_grad[3] else None
+        return dx, None, None, db, None, None, None, None, None, None, None
+
+def _high_rate(x, fu, b, up, padding, gain, slope, clamp, flip_filter):
+    """Bias, upsampling and the clamped leaky ReLU: the high-rate signal v (before the gain), written densely (the
+    upsampler's output is a window of a larger tensor; the activation's fresh output is what the down-filter reads
+    fastest) and clamped in place."""
+    u = x if b is None else x + b.to(x.dtype).reshape(1, -1, 1, 1)
+    u = _upfirdn2d(u, fu, up=up, padding=padding, gain=up ** 2, flip_filter=flip_filter)
+    fresh = u.untyped_storage().data_ptr() != x.untyped_storage().data_ptr()   # not a window of the input
+    if slope != 1: u, fresh = (F.leaky_relu_(u, slope) if fresh else F.leaky_relu(u, slope)), True
+    if clamp is not None and clamp >= 0:
+        c = clamp / gain
+        u = u.clamp_(-c, c) if fresh else u.clamp(-c, c)
+    return u
+
 def filtered_lrelu(x: torch.Tensor, # [N,C,H,W]
                    fu: torch.Tensor|None = None, fd: torch.Tensor|None = None, b: torch.Tensor|None = None,
                    up: int = 1, down: int = 1, padding=0, gain: float = math.sqrt(2), slope: float = 0.2,
                    clamp: float|None = None, flip_filter: bool = False) -> torch.Tensor:
     """Bias → upsample (fu) → leaky ReLU·gain, clamp → low-pass (fd) and downsample: StyleGAN3's alias-free nonlinearity.
     The gain is folded into the (linear) downsampling pass — clamp(g·a, ±c) = g·clamp(a, ±c/g) — so the high-rate
-    signal sees only the activation and the clamp, in place when no gradient is needed."""
-    x = bias_act(x, b)
-    x = upfirdn2d(x, fu, up=up, padding=padding, gain=up ** 2, flip_filter=flip_filter)
-    inplace = not (torch.is_grad_enabled() and x.requires_grad)
-    if slope != 1: x = F.leaky_relu_(x, slope) if inplace else F.leaky_relu(x, slope)
-    if clamp is not None and clamp >= 0:
-        c = clamp / gain
-        x = x.clamp_(-c, c) if inplace else x.clamp(-c, c)
-    return upfirdn2d(x, fd, down=down, gain=gain, flip_filter=flip_filter)
+    signal sees only the activation and the clamp, in place. With gradients, a hand-written backward (`_FilteredLReLU`)."""
+    if x.dim() != 4: raise ValueError(f'filtered_lrelu: x must be [N,C,H,W], got {tuple(x.shape)}')
+    if torch.is_grad_enabled() and (x.requires_grad or (b is not None and b.requires_grad)):
+        return _FilteredLReLU.apply(x, fu, fd, b, up, down, padding, gain, slope, clamp, flip_filter)
+    v = _high_rate(x, fu, b, up, padding, gain, slope, clamp, flip_filter)
+    return _upfirdn2d(v, fd, down=down, gain=gain, flip_filter=flip_filter)
 
 def filtered_lrelu_reference(
     x, fu=None, fd=None, b=None, up=1, down=1, padding=0, gain=math.sqrt(2), slope=0.2, clamp=None, flip_filter=False

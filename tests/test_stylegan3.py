@@ -65,3 +65,18 @@ def test_tiny_end_to_end_and_resave(tmp_path):
     assert img.shape == (2, 3, 64, 64) and torch.isfinite(img).all()
     save_checkpoint(tmp_path / 'g.safetensors', G, G.cfg)
     with torch.no_grad(): torch.testing.assert_close(load_generator(tmp_path / 'g.safetensors')(z, truncation_psi=0.5), img)
+
+def test_gpu_bench_script_runs(tmp_path):
+    "bench/bench_gpu.py is the one call a lent GPU runs (issue #31): its smoke mode keeps the script itself working."
+    import json, sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, 'bench/bench_gpu.py', '--smoke', '--json', str(tmp_path / 'g.json')], cwd=root,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    out = json.loads((tmp_path / 'g.json').read_text())
+    for k in ('device', 'generate_fp16_ms_per_image', 'generate_fp32_ms_per_image', 'projection_steps_per_s',
+              'v2s_frames_per_s'):
+        assert k in out, k
+    assert out['projection_steps_per_s'] > 0 and out['v2s_frames_per_s'] > 0
+    assert 'StyleGAN3-R generation' in r.stdout and 'Video2StyleGAN' in r.stdout
