@@ -183,6 +183,7 @@ class _FilteredLReLU(torch.autograd.Function):
         db = dx.sum([0, 2, 3]) if has_b and ctx.needs_input_grad[3] else None
         return dx, None, None, db, None, None, None, None, None, None, None
 
+# %% ../nbs/20_ops.ipynb #fd23cfe4
 def _high_rate(x, fu, b, up, padding, gain, slope, clamp, flip_filter):
     """Bias, upsampling and the clamped leaky ReLU: the high-rate signal v (before the gain), written densely (the
     upsampler's output is a window of a larger tensor; the activation's fresh output is what the down-filter reads
@@ -200,9 +201,10 @@ def filtered_lrelu(x: torch.Tensor, # [N,C,H,W]
                    fu: torch.Tensor|None = None, fd: torch.Tensor|None = None, b: torch.Tensor|None = None,
                    up: int = 1, down: int = 1, padding=0, gain: float = math.sqrt(2), slope: float = 0.2,
                    clamp: float|None = None, flip_filter: bool = False) -> torch.Tensor:
-    """Bias → upsample (fu) → leaky ReLU·gain, clamp → low-pass (fd) and downsample: StyleGAN3's alias-free nonlinearity.
-    The gain is folded into the (linear) downsampling pass — clamp(g·a, ±c) = g·clamp(a, ±c/g) — so the high-rate
-    signal sees only the activation and the clamp, in place. With gradients, a hand-written backward (`_FilteredLReLU`)."""
+    """Bias → upsample (fu) → leaky ReLU·gain, clamp → low-pass (fd) and downsample: StyleGAN3's alias-free
+    nonlinearity. The gain is folded into the (linear) downsampling pass — clamp(g·a, ±c) = g·clamp(a, ±c/g) — so the
+    high-rate signal sees only the activation and the clamp, in place. With gradients, a hand-written backward
+    (`_FilteredLReLU`)."""
     if x.dim() != 4: raise ValueError(f'filtered_lrelu: x must be [N,C,H,W], got {tuple(x.shape)}')
     if torch.is_grad_enabled() and (x.requires_grad or (b is not None and b.requires_grad)):
         return _FilteredLReLU.apply(x, fu, fd, b, up, down, padding, gain, slope, clamp, flip_filter)

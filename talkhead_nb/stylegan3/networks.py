@@ -337,29 +337,38 @@ class SynthesisLayer(nn.Module):
         self.weight = nn.Parameter(torch.randn(out_channels, in_channels, self.conv_kernel, self.conv_kernel))
         self.bias = nn.Parameter(torch.zeros(out_channels))
         self.register_buffer('magnitude_ema', torch.ones([]))
-        self.up_factor = int(np.rint(self.tmp_sampling_rate / in_sampling_rate))
-        assert in_sampling_rate * self.up_factor == self.tmp_sampling_rate
-        self.up_taps = filter_size * self.up_factor if self.up_factor > 1 and not is_torgb else 1
-        self.register_buffer(
-            'up_filter', design_lowpass_filter(self.up_taps, in_cutoff, in_half_width * 2, self.tmp_sampling_rate)
-        )
-        self.down_factor = int(np.rint(self.tmp_sampling_rate / out_sampling_rate))
-        assert out_sampling_rate * self.down_factor == self.tmp_sampling_rate
-        self.down_taps = filter_size * self.down_factor if self.down_factor > 1 and not is_torgb else 1
-        self.down_radial = use_radial_filters and not is_critically_sampled
-        self.register_buffer(
-            'down_filter',
-            design_lowpass_filter(
-                self.down_taps, out_cutoff, out_half_width * 2, self.tmp_sampling_rate, radial=self.down_radial
-            ),
-        )
-        pad_total = (self.out_size - 1) * self.down_factor + 1                  # wanted size before decimation
-        pad_total -= (self.in_size + self.conv_kernel - 1) * self.up_factor     # size after upsampling
-        pad_total += self.up_taps + self.down_taps - 2                          # what the filters consume
-        # symmetric interpretation (paper App. C.3)
-        pad_lo = (pad_total + self.up_factor) // 2
-        pad_hi = pad_total - pad_lo
-        self.padding = [int(pad_lo[0]), int(pad_hi[0]), int(pad_lo[1]), int(pad_hi[1])]
+        self._design_filters(filter_size, use_radial_filters, is_critically_sampled)
+
+# %% ../../nbs/30_sg3_networks.ipynb #553a8eb4
+@patch
+def _design_filters(self: SynthesisLayer, filter_size: int, use_radial_filters: bool, is_critically_sampled: bool):
+    "The up/down factors, the two low-pass filters (buffers, official names) and the padding between the rates."
+    is_torgb, in_sampling_rate, out_sampling_rate = self.is_torgb, self.in_sampling_rate, self.out_sampling_rate
+    in_cutoff, out_cutoff, in_half_width, out_half_width = (
+        self.in_cutoff, self.out_cutoff, self.in_half_width, self.out_half_width)
+    self.up_factor = int(np.rint(self.tmp_sampling_rate / in_sampling_rate))
+    assert in_sampling_rate * self.up_factor == self.tmp_sampling_rate
+    self.up_taps = filter_size * self.up_factor if self.up_factor > 1 and not is_torgb else 1
+    self.register_buffer(
+        'up_filter', design_lowpass_filter(self.up_taps, in_cutoff, in_half_width * 2, self.tmp_sampling_rate)
+    )
+    self.down_factor = int(np.rint(self.tmp_sampling_rate / out_sampling_rate))
+    assert out_sampling_rate * self.down_factor == self.tmp_sampling_rate
+    self.down_taps = filter_size * self.down_factor if self.down_factor > 1 and not is_torgb else 1
+    self.down_radial = use_radial_filters and not is_critically_sampled
+    self.register_buffer(
+        'down_filter',
+        design_lowpass_filter(
+            self.down_taps, out_cutoff, out_half_width * 2, self.tmp_sampling_rate, radial=self.down_radial
+        ),
+    )
+    pad_total = (self.out_size - 1) * self.down_factor + 1                  # wanted size before decimation
+    pad_total -= (self.in_size + self.conv_kernel - 1) * self.up_factor     # size after upsampling
+    pad_total += self.up_taps + self.down_taps - 2                          # what the filters consume
+    # symmetric interpretation (paper App. C.3)
+    pad_lo = (pad_total + self.up_factor) // 2
+    pad_hi = pad_total - pad_lo
+    self.padding = [int(pad_lo[0]), int(pad_hi[0]), int(pad_lo[1]), int(pad_hi[1])]
 
 # %% ../../nbs/30_sg3_networks.ipynb #b98bb719
 @patch
@@ -456,31 +465,41 @@ class SynthesisNetwork(nn.Module):
             num_fp16_res,
         )
         S = self.schedule = layer_schedule(cfg)
-        ch, sz, sr, co, hw = S['channels'], S['sizes'], S['sampling_rates'], S['cutoffs'], S['half_widths']
+        ch, sz, sr, co = S['channels'], S['sizes'], S['sampling_rates'], S['cutoffs']
         self.input = SynthesisInput(w_dim, int(ch[0]), int(sz[0]), sr[0], co[0])
-        self.layer_names = []
-        for i in range(num_layers + 1):
-            p = max(i - 1, 0)
-            layer = SynthesisLayer(
-                w_dim=w_dim,
-                is_torgb=(i == num_layers),
-                is_critically_sampled=(i >= num_layers - num_critical),
-                use_fp16=bool(sr[i] * (2**num_fp16_res) > img_resolution),
-                in_channels=int(ch[p]),
-                out_channels=int(ch[i]),
-                in_size=int(sz[p]),
-                out_size=int(sz[i]),
-                in_sampling_rate=int(sr[p]),
-                out_sampling_rate=int(sr[i]),
-                in_cutoff=co[p],
-                out_cutoff=co[i],
-                in_half_width=hw[p],
-                out_half_width=hw[i],
-                **layer_kwargs
-            )
-            name = f'L{i}_{layer.out_size[0]}_{layer.out_channels}'
-            setattr(self, name, layer)
-            self.layer_names.append(name)
+        self._build_layers(layer_kwargs)
+
+# %% ../../nbs/30_sg3_networks.ipynb #c6069bcb
+@patch
+def _build_layers(self: SynthesisNetwork, layer_kwargs: dict):
+    "The alias-free layers L0 … L{num_layers} (the last is ToRGB), named as the official code names them."
+    S = self.schedule
+    ch, sz, sr, co, hw = S['channels'], S['sizes'], S['sampling_rates'], S['cutoffs'], S['half_widths']
+    num_layers, num_critical, num_fp16_res, img_resolution, w_dim = (
+        self.num_layers, self.num_critical, self.num_fp16_res, self.img_resolution, self.w_dim)
+    self.layer_names = []
+    for i in range(num_layers + 1):
+        p = max(i - 1, 0)
+        layer = SynthesisLayer(
+            w_dim=w_dim,
+            is_torgb=(i == num_layers),
+            is_critically_sampled=(i >= num_layers - num_critical),
+            use_fp16=bool(sr[i] * (2**num_fp16_res) > img_resolution),
+            in_channels=int(ch[p]),
+            out_channels=int(ch[i]),
+            in_size=int(sz[p]),
+            out_size=int(sz[i]),
+            in_sampling_rate=int(sr[p]),
+            out_sampling_rate=int(sr[i]),
+            in_cutoff=co[p],
+            out_cutoff=co[i],
+            in_half_width=hw[p],
+            out_half_width=hw[i],
+            **layer_kwargs
+        )
+        name = f'L{i}_{layer.out_size[0]}_{layer.out_channels}'
+        setattr(self, name, layer)
+        self.layer_names.append(name)
 
 # %% ../../nbs/30_sg3_networks.ipynb #bf12bc9e
 @patch
