@@ -19,9 +19,10 @@ __all__ = ['DiscriminatorBlock', 'MinibatchStdLayer', 'DiscriminatorEpilogue', '
 
 # %% ../nbs/23_discriminators.ipynb #212ea755
 class DiscriminatorBlock(nn.Module):
-    "One resolution of the residual discriminator: (fromrgb), conv0, conv1 (down), skip (down)."
+    """One resolution of the residual discriminator: (fromrgb), conv0, conv1 (down), skip (down). `activation` is
+    conv1's; 'linear' (skip already is) makes the block's output logits, for a patch discriminator's last block."""
     def __init__(self, in_channels: int, tmp_channels: int, out_channels: int, resolution: int, img_channels: int,
-                 conv_clamp: float|None = None, resample_filter=(1, 3, 3, 1)):
+                 conv_clamp: float|None = None, resample_filter=(1, 3, 3, 1), activation: str = 'lrelu'):
         super().__init__()
         self.in_channels, self.resolution, self.img_channels = in_channels, resolution, img_channels
         self.register_buffer('resample_filter', setup_filter(resample_filter))
@@ -32,7 +33,7 @@ class DiscriminatorBlock(nn.Module):
             tmp_channels,
             out_channels,
             3,
-            activation='lrelu',
+            activation=activation,
             down=2,
             resample_filter=resample_filter,
             conv_clamp=conv_clamp,

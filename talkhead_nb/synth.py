@@ -22,11 +22,11 @@ from talkhead_nb.core import (
 from .video import VideoWriter
 
 # %% auto #0
-__all__ = ['PARTS', 'PART_ID', 'PART_COLORS', 'HAIR_STYLES', 'EXPRESSIONS', 'BACKGROUNDS', 'CAMERA_DISTANCE', 'FOCAL',
-           'HEAD_LIFT', 'LIGHT', 'Identity', 'Expression', 'Pose', 'Gaze', 'Background', 'PortraitParams',
-           'random_identity', 'random_background', 'random_params', 'mean_head_landmarks', 'Render', 'skin_albedo',
-           'colorize_parts', 'draw_points', 'render', 'talking_sequence', 'render_batches', 'render_video',
-           'SequenceDataset', 'PortraitDataset', 'FewShotDataset']
+__all__ = ['PARTS', 'PART_ID', 'PART_COLORS', 'SUBPARTS', 'SUBPART_ID', 'HAIR_STYLES', 'EXPRESSIONS', 'BACKGROUNDS',
+           'CAMERA_DISTANCE', 'FOCAL', 'HEAD_LIFT', 'LIGHT', 'Identity', 'Expression', 'Pose', 'Gaze', 'Background',
+           'PortraitParams', 'random_identity', 'random_background', 'random_params', 'mean_head_landmarks', 'Render',
+           'skin_albedo', 'colorize_parts', 'draw_points', 'render', 'talking_sequence', 'render_batches',
+           'render_video', 'SequenceDataset', 'PortraitDataset', 'FewShotDataset']
 
 # %% ../nbs/10_synth.ipynb #37cb6483
 PARTS = {
@@ -78,6 +78,10 @@ PART_COLORS = (
     )
     / 255
 )
+
+# %% ../nbs/10_synth.ipynb #d5c60c56
+SUBPARTS = {0: 'none', 1: 'teeth', 2: 'iris', 3: 'pupil', 4: 'sclera', 5: 'mouth_cavity'}
+SUBPART_ID = {v: k for k, v in SUBPARTS.items()}
 
 # %% ../nbs/10_synth.ipynb #18c96a39
 HAIR_STYLES = ('short', 'long', 'bun', 'buzz')
@@ -416,10 +420,12 @@ def _rgb(*c): return torch.tensor(c, dtype=torch.float32).reshape(1, 3, 1, 1)
 # %% ../nbs/10_synth.ipynb #5fd04b84
 def _paint_face(G, x, y, front, skin):
     """Paint the face onto skin-surface points (head frame x, y [B,H,W]; `front` where z > 0).
-    Returns albedo [B,3,H,W] and labels [B,H,W] (1 skin, 2/3 brows, 4/5 eyes, 11 mouth, 12/13 lips)."""
+    Returns albedo [B,3,H,W], labels [B,H,W] (1 skin, 2/3 brows, 4/5 eyes, 11 mouth, 12/13 lips) and sub-labels
+    [B,H,W] (SUBPARTS ids inside the eyes and the mouth)."""
     e = lambda k: G[k][:, None, None]
     col = lambda k: G[k][:, :, None, None]                     # [B,3,1,1]
     lab = torch.ones_like(x, dtype=torch.uint8)
+    sub = torch.zeros_like(lab)
     alb = skin[:, :, None, None].expand(-1, -1, *x.shape[1:]).clone()
     shade = torch.ones_like(x)
     for s, eye_id, brow_id in ((1, 4, 2), (-1, 5, 3)):
@@ -447,6 +453,7 @@ def _paint_face(G, x, y, front, skin):
         ball = ball * (1 - 0.35 * ((y - upper) / 0.04 + 1).clamp(0, 1))[:, None]   # the upper lid's shadow
         alb = torch.where(eye[:, None], ball, alb)
         lab = torch.where(eye, eye_id, lab)
+        sub = torch.where(eye, torch.where(rr < 0.42, 3, torch.where(rr < 1, 2, 4)).to(sub.dtype), sub)
         alb = torch.where(lash[:, None], _rgb(0.08, 0.06, 0.05), alb)
         # brow
         yc, half, d = _brow_curve(G, s, x)
@@ -469,10 +476,11 @@ def _paint_face(G, x, y, front, skin):
     inner = torch.where((teeth_u | teeth_l)[:, None], _rgb(0.93, 0.9, 0.82) * (1 - 0.4 * u * u)[:, None], inner)
     alb = torch.where(mouth[:, None], inner, alb)
     lab = torch.where(mouth, 11, lab)
+    sub = torch.where(mouth, torch.where(teeth_u | teeth_l, 1, 5).to(sub.dtype), sub)
     # a little colour in the cheeks
     cheek = torch.exp(-(((x.abs() - 0.45) / 0.18) ** 2 + ((y + 0.3) / 0.15) ** 2)) * (lab == 1)
     alb = alb * (1 + torch.stack([0.05 * cheek, -0.03 * cheek, -0.03 * cheek], 1))
-    return alb * shade[:, None], lab
+    return alb * shade[:, None], lab, sub
 
 # %% ../nbs/10_synth.ipynb #544df181
 def _face_z(G, x, y):
@@ -599,6 +607,7 @@ class Render:
     `landmarks` are in pixels (x, y) with pixel centres at integers (the dlib / OpenCV convention)."""
     image: torch.Tensor        # [B,3,H,W] float in [0,1]
     parts: torch.Tensor        # [B,H,W] int64, face-parsing label ids (see PARTS)
+    subparts: torch.Tensor     # [B,H,W] int64, SUBPARTS ids inside the eyes and the mouth (0 elsewhere)
     landmarks: torch.Tensor    # [B,68,2] float, iBUG-68 order
     visible: torch.Tensor      # [B,68] bool: inside the image and not occluded
     depth: torch.Tensor        # [B,H,W] distance along the view axis (inf on background)
@@ -797,8 +806,9 @@ def _shade_hair(G: dict, prims: dict, U: dict, win: torch.Tensor, Lh: torch.Tens
 # %% ../nbs/10_synth.ipynb #e1d581b2
 def _shade(
     G: dict, prims: dict, ear_R: Callable, U: dict, t: dict, win: torch.Tensor, H: int
-) -> tuple[torch.Tensor, torch.Tensor]:
-    "Albedo, Lambert shading and part labels of the winning primitive at every pixel: image [B,3,H,W], labels [B,H,W]."
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Albedo, Lambert shading and part labels of the winning primitive at every pixel: image [B,3,H,W], labels
+    [B,H,W] and sub-labels [B,H,W] (SUBPARTS, where an eye or the mouth is what the pixel shows)."""
     B, Rn = G['fw'].shape[0], prims['nose'][2]
     L = torch.tensor(LIGHT, dtype=torch.float64); L = L / L.norm()
     Lh = (G['R'].transpose(-1, -2) @ L)                          # light in the head frame [B,3]
@@ -816,7 +826,7 @@ def _shade(
     pf = torch.where(win == 0, _c(G['cran_c']), _c(G['jaw_c'])) + uf * torch.where(
         win == 0, _c(G['cran_r']), _c(G['jaw_r'])
     )
-    alb, flab = _paint_face(G, pf[0], pf[1], pf[2] > 0, skin)
+    alb, flab, fsub = _paint_face(G, pf[0], pf[1], pf[2] > 0, skin)
     # shade the cranium/jaw union with a smooth blend across the crease, like one continuous surface
     wj = torch.sigmoid((t['cran'].clamp(max=1e4) - t['jaw'].clamp(max=1e4)) / 0.06)
     shade_f = torch.lerp(_lambert(U['cran'], G['cran_r'], Lh), _lambert(U['jaw'], G['jaw_r'], Lh), wj)
@@ -844,7 +854,8 @@ def _shade(
         img, lab, 6, cloth[:, :, None, None] * _lambert(U['shoulders'], prims['shoulders'][3], Lb)[:, None], 16
     )
     img, lab = _shade_hair(G, prims, U, win, Lh, img, lab)
-    return img, lab
+    shows_face_part = w_face & ((lab == 4) | (lab == 5) | (lab == 11))     # not covered by nose, hair, ...
+    return img, lab, torch.where(shows_face_part, fsub, 0)
 
 # %% ../nbs/10_synth.ipynb #353c91b5
 def _truth(G: dict, ps: list, depth: torch.Tensor, size: int) -> dict:
@@ -880,7 +891,7 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     prims, enabled, ear_R = _primitives(G)
     t, U, depth, win = _hits(G, prims, enabled, rays, H)
     fg = torch.isfinite(depth)
-    img, lab = _shade(G, prims, ear_R, U, t, win, H)
+    img, lab, sub = _shade(G, prims, ear_R, U, t, win, H)
     lab = torch.where(fg, lab, 0)
     bg = torch.stack(
         [
@@ -895,6 +906,7 @@ def render(params: PortraitParams|Sequence[PortraitParams], # one portrait, or a
     out = Render(
         image=image,
         parts=lab.long(),
+        subparts=torch.where(fg, sub, 0).long(),
         landmarks=gt['landmarks'],
         visible=gt['visible'],
         depth=depth,
@@ -1035,7 +1047,7 @@ def render_video(params: Sequence[PortraitParams], # e.g. from `talking_sequence
     return Path(path)
 
 # %% ../nbs/10_synth.ipynb #a875af4e
-_FIELDS = ('image', 'parts', 'landmarks', 'visible', 'R', 'angles', 'gaze', 'gaze_angles', 'expression', 'identity')
+_FIELDS = ('image', 'parts', 'subparts', 'landmarks', 'visible', 'R', 'angles', 'gaze', 'gaze_angles', 'expression', 'identity')
 
 def _sample(r: Render) -> dict:
     "One unbatched Render as a dict of tensors (what the datasets yield)."

@@ -1,0 +1,20 @@
+"""VQ-StyleGAN performance editing: Stage I codebook masks (`codebook`), the Stage-II generator and discriminator
+(`generator`) and code-mask editing (`masks`).
+
+Written by hand: the public names of its modules, re-exported lazily (`talkhead_nb.lazy_exports`)."""
+from talkhead_nb import lazy_exports
+
+_EXPORTS = {
+    # codebook
+    'Codebook': 'codebook', 'LABELS': 'codebook', 'best_layer': 'codebook', 'code_majority': 'codebook',
+    'fit_codebook': 'codebook', 'label_f1': 'codebook', 'layer_features': 'codebook', 'layer_scan': 'codebook',
+    'nmi': 'codebook', 'refined_labels': 'codebook', 'spherical_kmeans': 'codebook', 'upsample_codes': 'codebook',
+    # generator
+    'UpBlock': 'generator', 'VQEConfig': 'generator', 'VQEDiscriminator': 'generator', 'VQEGenerator': 'generator',
+    'layer_table': 'generator', 'window_onehot': 'generator',
+    # masks
+    'CodeMasks': 'masks', 'REGIONS': 'masks', 'code_palette': 'masks', 'face_region': 'masks',
+}
+
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
