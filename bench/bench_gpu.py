@@ -10,7 +10,7 @@ import argparse, json, time, warnings
 import torch
 warnings.filterwarnings('ignore')
 from talkhead_nb.stylegan3.networks import Generator, SG3Config
-from talkhead_nb.stylegan3.invert import project
+from talkhead_nb.stylegan3.invert import project, embed_frames
 from talkhead_nb import v2s
 from talkhead_nb.posenet import load_pose_regressor
 
@@ -60,7 +60,7 @@ with torch.no_grad():
     wf = G.mapping(zf, None, truncation_psi=0.7)
     frames = ((G.synthesis(wf) + 1) / 2).clamp(0, 1)
 sync(); t = time.perf_counter()
-wd, _ = v2s.embed_frames(G, frames[1:], steps_first=cfg.embed_steps, steps=cfg.embed_steps, chunk=cfg.chunk,
+wd, _ = embed_frames(G, frames[1:], steps_first=cfg.embed_steps, steps=cfg.embed_steps, chunk=cfg.chunk,
                          w_lpips=0., init=wf[:1])
 sync(); t_embed = time.perf_counter() - t
 with torch.no_grad(): target_pose = reg(frames[1:])

@@ -13,7 +13,7 @@ warnings.filterwarnings('ignore')
 from talkhead_nb import v2s
 from talkhead_nb.stylegan3.networks import Generator, SG3Config
 from talkhead_nb.stylegan3.load import load_generator
-from talkhead_nb.stylegan3.invert import project
+from talkhead_nb.stylegan3.invert import project, embed_frames
 
 PAPER_FPS = 1.5
 ap = argparse.ArgumentParser()
@@ -42,7 +42,7 @@ else:
         ws = G.mapping(z, None, truncation_psi=0.7)
         frames = ((G.synthesis(ws) + 1) / 2).clamp(0, 1)
     sync(); t = time.time()
-    wd, _ = v2s.embed_frames(G, frames[1:], steps_first=cfg.embed_steps, steps=cfg.embed_steps, chunk=cfg.chunk, w_lpips=0.,
+    wd, _ = embed_frames(G, frames[1:], steps_first=cfg.embed_steps, steps=cfg.embed_steps, chunk=cfg.chunk, w_lpips=0.,
                              init=ws[:1])
     sync(); t_embed = time.time() - t
     with torch.no_grad(): target = reg(frames[1:])

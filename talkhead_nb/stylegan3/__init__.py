@@ -25,8 +25,9 @@ _EXPORTS = {
     'portable_checkpoint': 'train', 'real_batches': 'train', 'sample_images': 'train', 'save_generator': 'train',
     'synthetic_faces': 'train', 'train_stylegan3': 'train',
     # invert
-    'PTIResult': 'invert', 'Projection': 'invert', 'lr_schedule': 'invert', 'morph_towards': 'invert',
-    'project': 'invert', 'pti': 'invert', 'to_generator_range': 'invert', 'w_stats': 'invert',
+    'PTIResult': 'invert', 'Projection': 'invert', 'embed_frames': 'invert', 'lr_schedule': 'invert',
+    'morph_towards': 'invert', 'project': 'invert', 'pti': 'invert', 'to_generator_range': 'invert',
+    'w_stats': 'invert',
 }
 
 __all__ = list(_EXPORTS)

@@ -14,7 +14,8 @@ from ..core import to_tensor, assert_shape
 from ..metrics import LPIPS
 
 # %% auto #0
-__all__ = ['to_generator_range', 'w_stats', 'lr_schedule', 'Projection', 'project', 'PTIResult', 'morph_towards', 'pti']
+__all__ = ['to_generator_range', 'w_stats', 'lr_schedule', 'Projection', 'project', 'PTIResult', 'morph_towards', 'pti',
+           'embed_frames']
 
 # %% ../../nbs/34_sg3_invert.ipynb #11beea24
 def to_generator_range(images, res: int, what: str = 'target') -> torch.Tensor:
@@ -120,7 +121,7 @@ class PTIResult:
     "A tuned copy of the generator, the W pivot it was tuned around (W+ form), and the loss curves."
     G: nn.Module
     pivot: torch.Tensor # [N, num_ws, w_dim]
-    losses: np.ndarray # [steps_run, N] the reconstruction loss per image
+    losses: np.ndarray # [steps_run, N] the reconstruction loss per image (NaN: not in that step's minibatch)
     inversion: Projection|None # the W projection that found the pivot (None when one was given)
 
 def morph_towards(w: torch.Tensor, pivot: torch.Tensor, alpha: float) -> torch.Tensor:
@@ -140,6 +141,7 @@ def pti(G: nn.Module, # the original generator: never modified
         locality_psi: float = 0.5,
         stop_lpips: float|None|str = 'auto', # stop when every image's LPIPS ≤ this; 'auto': 0.06 with real weights
         lpips=None, # a `metrics.LPIPS` (default LPIPS-AlexNet, PTI's)
+        batch: int|None = None, # tune on a random minibatch of this many images per step (a video's frames); None: all
         progress: bool = True, seed: int = 0) -> PTIResult:
     "Pivotal Tuning Inversion: find (or take) a W pivot, then fine-tune a copy of G so that G(pivot) ≈ image."
     from tqdm.auto import tqdm
@@ -163,15 +165,18 @@ def pti(G: nn.Module, # the original generator: never modified
     opt = torch.optim.Adam(Gt.parameters(), lr=lr, betas=(0.9, 0.999))
     gen = torch.Generator(device=dev).manual_seed(seed)
     losses = []
+    pick = torch.Generator().manual_seed(seed)
     for i in tqdm(range(steps), disable=not progress, desc='PTI'):
-        img = Gt.synthesis(pivot)
-        d_lp = lp.model(img.clamp(-1, 1), x).flatten() if need_lp else torch.zeros(N, device=dev)
-        per = (img - x).square().flatten(1).mean(1) * w_l2 + d_lp * w_lpips
+        idx = torch.randperm(N, generator=pick)[:batch].to(dev) if batch and batch < N else torch.arange(N, device=dev)
+        img = Gt.synthesis(pivot[idx])
+        d_lp = lp.model(img.clamp(-1, 1), x[idx]).flatten() if need_lp else torch.zeros(len(idx), device=dev)
+        per = (img - x[idx]).square().flatten(1).mean(1) * w_l2 + d_lp * w_lpips
         loss = per.sum()
         if locality:   # keep G unchanged away from the pivot: samples at distance alpha from it, towards random w
             with torch.no_grad():
-                w_s = G.mapping(torch.randn(N, G.z_dim, generator=gen, device=dev), None, truncation_psi=locality_psi)
-                w_m = morph_towards(w_s, pivot, locality_alpha)
+                w_s = G.mapping(torch.randn(len(idx), G.z_dim, generator=gen, device=dev), None,
+                                truncation_psi=locality_psi)
+                w_m = morph_towards(w_s, pivot[idx], locality_alpha)
                 old = G.synthesis(w_m)
             new = Gt.synthesis(w_m)
             loss = (
@@ -186,6 +191,42 @@ def pti(G: nn.Module, # the original generator: never modified
                 ).sum()
             )
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        losses.append(per.detach().cpu().numpy())
-        if stop_lpips is not None and bool((d_lp <= stop_lpips).all()): break
+        row = np.full(N, np.nan, np.float32); row[idx.cpu().numpy()] = per.detach().cpu().numpy()
+        losses.append(row)                                        # NaN: not in this step's minibatch
+        if stop_lpips is not None and len(idx) == N and bool((d_lp <= stop_lpips).all()): break
     return PTIResult(G=Gt.eval().requires_grad_(False), pivot=pivot, losses=np.stack(losses), inversion=inversion)
+
+# %% ../../nbs/34_sg3_invert.ipynb #3d3b9abe
+def embed_frames(
+    G,
+    frames: torch.Tensor,  # [T,3,R,R] in [0,1], canonicalised, at G's resolution
+    steps_first: int = 300,
+    steps: int = 60,
+    chunk: int = 8,
+    lr: float = 0.05,
+    w_lpips: float = 1.0,
+    w_l2: float = 1.0,
+    lpips=None,
+    init: torch.Tensor | None = None,  # [1, num_ws, w_dim] start of the first frame (default w_avg)
+    progress: bool = False,
+) -> tuple[torch.Tensor, np.ndarray]:  # ws [T,num_ws,w_dim], final loss per frame [T]
+    "W+ projection of every frame, warm-started from the previous frame (chunks of `chunk` frames share a start)."
+    from tqdm.auto import tqdm
+    T = len(frames)
+    if T == 0: raise ValueError('embed_frames: no frames')
+    out, losses = [], []
+    prev = init
+    bar = tqdm(total=T, disable=not progress, desc='embed frames')
+    i = 0
+    while i < T:
+        n = 1 if prev is None else min(chunk, T - i)
+        st = steps_first if prev is None else steps
+        p = project(G, frames[i:i + n], 'w+', steps=st, init=None if prev is None else prev.expand(n, -1, -1),
+                    lr=lr if prev is not None else 0.1, w_lpips=w_lpips, w_l2=w_l2, lpips=lpips, progress=False, seed=i)
+        out.append(p.ws); losses.append(p.losses[-1] if len(p.losses) else np.zeros(n))
+        prev = p.ws[-1:]
+        i += n; bar.update(n)
+    bar.close()
+    ws = torch.cat(out)
+    assert_shape(ws, (T, G.num_ws, G.w_dim), 'driving ws')
+    return ws, np.concatenate(losses)

@@ -19,9 +19,9 @@ _EXPORTS = {
     'MotionConfig': 'method', 'PAPER_NUM_WS': 'method', 'POSE_LAYERS': 'method', 'PoseEncoding': 'method',
     'RESIDUAL_LAYERS': 'method', 'RESIDUAL_MODES': 'method', 'Reenactment': 'method', 'V2SConfig': 'method',
     'Video2StyleGAN': 'method', 'canonical_params': 'method', 'canonicalize': 'method', 'combine_styles': 'method',
-    'embed_frames': 'method', 'fourier_transform': 'method', 'frame_landmarks': 'method', 'local_channels': 'method',
-    'paper_layers': 'method', 'pose_encode': 'method', 'reenact': 'method', 'residual_motion': 'method',
-    'smooth_params': 'method', 'temporal_mean': 'method',
+    'fourier_transform': 'method', 'frame_landmarks': 'method', 'local_channels': 'method', 'paper_layers': 'method',
+    'pose_encode': 'method', 'reenact': 'method', 'residual_motion': 'method', 'smooth_params': 'method',
+    'temporal_mean': 'method',
     # bench
     'BOUNDS': 'bench', 'BenchResult': 'bench', 'BenchRow': 'bench', 'BenchRun': 'bench', 'Scores': 'bench',
     'bench_check': 'bench', 'benchmark_rows': 'bench', 'control_rows': 'bench', 'demo_rows': 'bench',

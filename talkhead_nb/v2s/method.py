@@ -16,7 +16,7 @@ from ..face import NoFaceFound, detect, landmarks68
 from ..stylegan3.latents import s_layers, style_features, style_std, edit_styles
 from .channels import ChannelSets
 from fastcore.basics import patch
-from ..stylegan3.invert import project, pti
+from ..stylegan3.invert import project, pti, embed_frames
 from ..posenet import load_pose_regressor
 from ..video import write_video, read_video, VideoReader, IMAGE_EXTS
 from ..prep import landmark_model as clip_landmark_model
@@ -26,8 +26,8 @@ from ..stylegan3.load import shipped_channels
 # %% auto #0
 __all__ = ['PAPER_NUM_WS', 'POSE_LAYERS', 'RESIDUAL_LAYERS', 'CANONICAL_EYE', 'RESIDUAL_MODES', 'LOCAL_ANCHORS', 'METHODS',
            'paper_layers', 'canonical_params', 'temporal_mean', 'smooth_params', 'fourier_transform', 'canonicalize',
-           'frame_landmarks', 'embed_frames', 'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion',
-           'local_channels', 'combine_styles', 'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact']
+           'frame_landmarks', 'PoseEncoding', 'pose_encode', 'MotionConfig', 'residual_motion', 'local_channels',
+           'combine_styles', 'V2SConfig', 'Encoded', 'Reenactment', 'Video2StyleGAN', 'reenact']
 
 # %% ../../nbs/41_v2s_method.ipynb #8338651b
 PAPER_NUM_WS = 16                       # StyleGAN3 1024² (14 layers + input + ToRGB)
@@ -138,41 +138,6 @@ def frame_landmarks(
         if d is None: missing.append(i); continue
         out[i] = (landmarks68(big[i], d.box, what=names[i], model=model) + 0.5) / s - 0.5
     return out, missing
-
-# %% ../../nbs/41_v2s_method.ipynb #3d3b9abe
-def embed_frames(
-    G,
-    frames: torch.Tensor,  # [T,3,R,R] in [0,1], canonicalised, at G's resolution
-    steps_first: int = 300,
-    steps: int = 60,
-    chunk: int = 8,
-    lr: float = 0.05,
-    w_lpips: float = 1.0,
-    w_l2: float = 1.0,
-    lpips=None,
-    init: torch.Tensor | None = None,  # [1, num_ws, w_dim] start of the first frame (default w_avg)
-    progress: bool = False,
-) -> tuple[torch.Tensor, np.ndarray]:  # ws [T,num_ws,w_dim], final loss per frame [T]
-    "W+ projection of every frame, warm-started from the previous frame (chunks of `chunk` frames share a start)."
-    from tqdm.auto import tqdm
-    T = len(frames)
-    if T == 0: raise ValueError('embed_frames: no frames')
-    out, losses = [], []
-    prev = init
-    bar = tqdm(total=T, disable=not progress, desc='embed frames')
-    i = 0
-    while i < T:
-        n = 1 if prev is None else min(chunk, T - i)
-        st = steps_first if prev is None else steps
-        p = project(G, frames[i:i + n], 'w+', steps=st, init=None if prev is None else prev.expand(n, -1, -1),
-                    lr=lr if prev is not None else 0.1, w_lpips=w_lpips, w_l2=w_l2, lpips=lpips, progress=False, seed=i)
-        out.append(p.ws); losses.append(p.losses[-1] if len(p.losses) else np.zeros(n))
-        prev = p.ws[-1:]
-        i += n; bar.update(n)
-    bar.close()
-    ws = torch.cat(out)
-    assert_shape(ws, (T, G.num_ws, G.w_dim), 'driving ws')
-    return ws, np.concatenate(losses)
 
 # %% ../../nbs/41_v2s_method.ipynb #f50fa1a1
 @dataclass

@@ -1,0 +1,62 @@
+"""Train the shipped tiny VQ-StyleGAN editing model on CPU for one synthetic subject (identity 11, 250 frames at 64²,
+the first 200 train, the last 50 held out): Stage I (W+ projection of every frame, video PTI, the codebook of the
+layer chosen by the NMI rule on a separate validation clip of the same person), the code masks of all 250 frames
+(held-out frames projected into the tuned G only), then Stage II (Gs + Ds, the tiny recipe).
+Resumable: run it again and each stage continues (Stage I from its last finished step, Stage II from its checkpoint).
+With --ship the model is copied into data/vqe/tiny/ (the shipped files); without it it stays in the run folder.
+
+usage: python scripts/train_vqe_tiny.py [--steps N] [--run DIR] [--condition codes|parts] [--window 3|1] [--ship]"""
+import argparse, json, shutil, time
+from pathlib import Path
+import torch
+from talkhead_nb.core import save_checkpoint, load_checkpoint, data_path
+from talkhead_nb.stylegan3.load import load_generator
+from talkhead_nb.train import TrainConfig
+from talkhead_nb.vqe.generator import VQEConfig
+from talkhead_nb.vqe.masks import CodeMasks
+from talkhead_nb.vqe.train import subject_video, fit_stage1, Stage1Config, train_stage2, VQETrainConfig
+
+TINY_STEPS = 2000        # sized from bench/bench_vqe.py (see the notebook vqe.train)
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--steps', type=int, default=TINY_STEPS)
+ap.add_argument('--run', default='runs/vqe_tiny')
+ap.add_argument('--condition', default='codes', choices=['codes', 'parts'])
+ap.add_argument('--window', type=int, default=3, choices=[1, 3])
+ap.add_argument('--ship', action='store_true', help='copy the finished model into data/vqe/tiny/ (the shipped files)')
+a = ap.parse_args()
+t0 = time.time()
+run = Path(a.run); run.mkdir(parents=True, exist_ok=True)
+vid = subject_video(11, n_frames=250, size=64, n_test=50)
+val = subject_video(11, n_frames=24, size=64, n_test=1, seed=1)           # another clip of the person: layer choice
+tr, te = vid['train_idx'], vid['test_idx']
+print(f'data: {len(tr)} train + {len(te)} held-out frames in {time.time() - t0:.0f} s', flush=True)
+timing = json.loads((run / 'timing.json').read_text()) if (run / 'timing.json').exists() else {}
+t = time.time()
+s1 = fit_stage1(load_generator('tiny-synth'), vid['frames'][tr], Stage1Config(layer='auto'), out_dir=run / 'stage1',
+                held_out={k: val[k] for k in ('frames', 'parts', 'subparts')})
+codes_file = run / 'stage1' / 'codes.safetensors'
+if codes_file.exists(): codes = CodeMasks(load_checkpoint(codes_file, cls='vqe-codes')[0]['codes'].long(), s1.codebook.K)
+else:
+    held, _ = s1.encode(vid['frames'][te])
+    codes = CodeMasks(torch.cat([s1.codes_of(s1.ws).codes, held.codes]), s1.codebook.K)
+    save_checkpoint(codes_file, {'codes': codes.codes.to(torch.int16)}, cls='vqe-codes',
+                    config={'layer': s1.codebook.layer, 'K': s1.codebook.K})
+timing.setdefault('stage1_s', round(time.time() - t))
+print(f'Stage I: layer {s1.codebook.layer}, K={s1.codebook.K}, masks {tuple(codes.codes.shape)}', flush=True)
+cond = codes if a.condition == 'codes' else vid['parts'].long()
+cfg = VQEConfig.tiny(K=s1.codebook.K, condition=a.condition, window=(-1, 0, 1) if a.window == 3 else (0,))
+name = 'stage2' if (a.condition, a.window) == ('codes', 3) else f'stage2_{a.condition}_w{a.window}'
+t = time.time()
+G, hist = train_stage2(cond, vid['frames'], tr, run / name, cfg, VQETrainConfig.tiny(),
+                       TrainConfig(steps=a.steps, log_every=50, ckpt_every=250, progress=False), device='cpu')
+timing[f'{name}_s_this_session'] = round(time.time() - t)
+(run / 'timing.json').write_text(json.dumps(timing, indent=1))
+if a.ship:
+    dst = data_path('vqe', 'tiny', must_exist=False); dst.mkdir(parents=True, exist_ok=True)
+    for f in ('G_tuned.safetensors', 'codebook.safetensors', 'stage1_ws.safetensors', 'stage1.json', 'codes.safetensors'):
+        shutil.copyfile(run / 'stage1' / f, dst / f)
+    shutil.copyfile(run / name / 'generator.safetensors', dst / ('generator.safetensors' if name == 'stage2'
+                                                                  else f'generator_{a.condition}_w{a.window}.safetensors'))
+    (dst / 'timing.json').write_text(json.dumps({**timing, 'steps': a.steps}, indent=1))
+print(json.dumps({'run': name, 'steps': a.steps, 'timing': timing, 'last': hist[-1]}), flush=True)
