@@ -417,6 +417,29 @@ def _brow_curve(G, s: int, x):
 
 def _rgb(*c): return torch.tensor(c, dtype=torch.float32).reshape(1, 3, 1, 1)
 
+# %% ../nbs/10_synth.ipynb #48f27a65
+def _paint_mouth(G, x, y, front, alb, lab, sub):
+    "The lips, the mouth interior and its teeth (albedo, labels 11-13, sub-labels teeth / cavity), painted in place."
+    e = lambda k: G[k][:, None, None]
+    col = lambda k: G[k][:, :, None, None]
+    u = x / e('mw')
+    iu, il, ou, ol = _mouth_curves(G, u)
+    inm = front & (u.abs() < 1)
+    mouth = inm & (y < iu) & (y > il)
+    upper_lip = inm & (y >= iu) & (y < ou)
+    lower_lip = inm & (y <= il) & (y > ol)
+    alb = torch.where((upper_lip | lower_lip)[:, None], col('col_lips'), alb)
+    lab = torch.where(upper_lip, 12, lab)
+    lab = torch.where(lower_lip, 13, lab)
+    inner = _rgb(0.32, 0.07, 0.07) * (1 - 0.6 * (1 - (u * u)))[:, None].clamp(0.3, 1)
+    teeth_u = (y > iu - 0.045) & (torch.cos(u * 18).abs() > 0.12)
+    teeth_l = (y < il + 0.03) & ((iu - il) > 0.08) & (torch.cos(u * 20).abs() > 0.15)
+    inner = torch.where((teeth_u | teeth_l)[:, None], _rgb(0.93, 0.9, 0.82) * (1 - 0.4 * u * u)[:, None], inner)
+    alb = torch.where(mouth[:, None], inner, alb)
+    lab = torch.where(mouth, 11, lab)
+    sub = torch.where(mouth, torch.where(teeth_u | teeth_l, 1, 5).to(sub.dtype), sub)
+    return alb, lab, sub
+
 # %% ../nbs/10_synth.ipynb #5fd04b84
 def _paint_face(G, x, y, front, skin):
     """Paint the face onto skin-surface points (head frame x, y [B,H,W]; `front` where z > 0).
@@ -460,23 +483,7 @@ def _paint_face(G, x, y, front, skin):
         brow = front & (d.abs() < 1) & ((y - yc).abs() < half)
         alb = torch.where(brow[:, None], col('col_hair') * 0.6, alb)
         lab = torch.where(brow, brow_id, lab)
-    # mouth
-    u = x / e('mw')
-    iu, il, ou, ol = _mouth_curves(G, u)
-    inm = front & (u.abs() < 1)
-    mouth = inm & (y < iu) & (y > il)
-    upper_lip = inm & (y >= iu) & (y < ou)
-    lower_lip = inm & (y <= il) & (y > ol)
-    alb = torch.where((upper_lip | lower_lip)[:, None], col('col_lips'), alb)
-    lab = torch.where(upper_lip, 12, lab)
-    lab = torch.where(lower_lip, 13, lab)
-    inner = _rgb(0.32, 0.07, 0.07) * (1 - 0.6 * (1 - (u * u)))[:, None].clamp(0.3, 1)
-    teeth_u = (y > iu - 0.045) & (torch.cos(u * 18).abs() > 0.12)
-    teeth_l = (y < il + 0.03) & ((iu - il) > 0.08) & (torch.cos(u * 20).abs() > 0.15)
-    inner = torch.where((teeth_u | teeth_l)[:, None], _rgb(0.93, 0.9, 0.82) * (1 - 0.4 * u * u)[:, None], inner)
-    alb = torch.where(mouth[:, None], inner, alb)
-    lab = torch.where(mouth, 11, lab)
-    sub = torch.where(mouth, torch.where(teeth_u | teeth_l, 1, 5).to(sub.dtype), sub)
+    alb, lab, sub = _paint_mouth(G, x, y, front, alb, lab, sub)
     # a little colour in the cheeks
     cheek = torch.exp(-(((x.abs() - 0.45) / 0.18) ** 2 + ((y + 0.3) / 0.15) ** 2)) * (lab == 1)
     alb = alb * (1 + torch.stack([0.05 * cheek, -0.03 * cheek, -0.03 * cheek], 1))
@@ -1047,7 +1054,8 @@ def render_video(params: Sequence[PortraitParams], # e.g. from `talking_sequence
     return Path(path)
 
 # %% ../nbs/10_synth.ipynb #a875af4e
-_FIELDS = ('image', 'parts', 'subparts', 'landmarks', 'visible', 'R', 'angles', 'gaze', 'gaze_angles', 'expression', 'identity')
+_FIELDS = ('image', 'parts', 'subparts', 'landmarks', 'visible', 'R', 'angles', 'gaze', 'gaze_angles', 'expression',
+           'identity')
 
 def _sample(r: Render) -> dict:
     "One unbatched Render as a dict of tensors (what the datasets yield)."

@@ -14,7 +14,8 @@ from .v2s.method import MotionConfig, METHODS, RESIDUAL_MODES, LOCAL_ANCHORS, Vi
 
 # %% auto #0
 __all__ = ['latent_ws', 'render_latent', 'render_channel', 'render_part_edit', 'LatentExplorer', 'ChannelBrowser', 'PartEditor',
-           'render_latent_ws', 'render_reenact_frame', 'ReenactPanel']
+           'render_latent_ws', 'render_reenact_frame', 'ReenactPanel', 'brush_region', 'render_code_edit',
+           'CodePainter']
 
 # %% ../nbs/80_widgets.ipynb #38c6d91d
 def _z(G, seed: int) -> torch.Tensor:
@@ -288,3 +289,50 @@ def panels(self: ReenactPanel):
         self.residual.value,
         self.anchor.value,
     )
+
+# %% ../nbs/80_widgets.ipynb #81122a56
+def brush_region(size: tuple[int, int], x: float, y: float, radius: float) -> torch.Tensor:   # [h,w] bool
+    "A disc of `radius` mask pixels centred at (x, y): the painter's brush."
+    h, w = size
+    yy, xx = torch.meshgrid(torch.arange(h), torch.arange(w), indexing='ij')
+    return (xx - x) ** 2 + (yy - y) ** 2 <= radius ** 2
+
+def render_code_edit(model, codes, edited, t: int) -> dict[str, torch.Tensor]:
+    "The painter's panels at frame t: codes (palette colours), original render, edited render, change energy."
+    from talkhead_nb.vqe.masks import code_palette
+    if not 0 <= t < codes.T: raise IndexError(f'frame {t} is outside 0..{codes.T - 1}')
+    pal = torch.from_numpy(code_palette(codes.K)).float() / 255
+    a, b = model.render(codes, [t])[0], model.render(edited, [t])[0]
+    e = (b - a).square().sum(0)
+    return {'codes (edited)': pal[edited.codes[t]].permute(2, 0, 1), 'original': a, 'edited': b,
+            'change': (e / e.max().clamp_min(1e-12)).expand(3, -1, -1)}
+
+class CodePainter(_Viewer):
+    "Paint codes onto a video's code masks with a disc brush and see the re-rendered frame (VQ-StyleGAN editing)."
+    def __init__(self, model, codes):
+        import ipywidgets as W
+        self.model, self.codes, self.edited, self.undo_stack = model, codes, codes.copy(), []
+        h, w = codes.size
+        self.frame = W.IntSlider(0, 0, codes.T - 1, description='frame')
+        self.code = W.IntSlider(0, 0, codes.K - 1, description='code')
+        self.x, self.y = W.IntSlider(w // 2, 0, w - 1, description='x'), W.IntSlider(h // 2, 0, h - 1, description='y')
+        self.radius = W.FloatSlider(1.5, min=0.5, max=max(h, w) / 4, step=0.5, description='radius')
+        self.paint_btn, self.pick_btn = W.Button(description='paint'), W.Button(description='pick code')
+        self.undo_btn = W.Button(description='undo')
+        self.paint_btn.on_click(lambda _: self.paint()); self.undo_btn.on_click(lambda _: self.undo())
+        self.pick_btn.on_click(lambda _: self.pick())
+        super().__init__([self.frame, self.code, self.x, self.y, self.radius, self.paint_btn, self.pick_btn,
+                          self.undo_btn])
+    def paint(self):
+        "Apply the brush at the current frame with the current code."
+        self.undo_stack.append(self.edited.codes.clone())
+        r = brush_region(self.codes.size, self.x.value, self.y.value, self.radius.value)
+        self.edited.paint(self.frame.value, r, self.code.value)
+        return self.update()
+    def undo(self):
+        if self.undo_stack: self.edited.codes = self.undo_stack.pop()
+        return self.update()
+    def pick(self):
+        "Take the code under the brush centre."
+        self.code.value = int(self.edited.codes[self.frame.value, self.y.value, self.x.value])
+    def panels(self): return render_code_edit(self.model, self.codes, self.edited, self.frame.value)

@@ -129,6 +129,19 @@ def morph_towards(w: torch.Tensor, pivot: torch.Tensor, alpha: float) -> torch.T
     d = w - pivot
     return pivot + alpha * d / d.flatten(1).norm(dim=1).clamp_min(1e-8).reshape(-1, *[1] * (d.dim() - 1))
 
+# %% ../../nbs/34_sg3_invert.ipynb #5fe4e425
+def _locality_loss(G, Gt, pivot, gen, lp, alpha: float, psi: float, w_l2: float, w_lpips: float) -> torch.Tensor:
+    "PTI's locality term: Gt must still match G at points at distance alpha from the pivots, towards random w."
+    dev = pivot.device
+    with torch.no_grad():
+        w_s = G.mapping(torch.randn(len(pivot), G.z_dim, generator=gen, device=dev), None, truncation_psi=psi)
+        w_m = morph_towards(w_s, pivot, alpha)
+        old = G.synthesis(w_m)
+    new = Gt.synthesis(w_m)
+    per = (new - old).square().flatten(1).mean(1) * w_l2
+    if w_lpips: per = per + lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * w_lpips
+    return per.sum()
+
 # %% ../../nbs/34_sg3_invert.ipynb #dfbb3b4c
 def pti(G: nn.Module, # the original generator: never modified
         image, # image(s) at G's resolution, as for `project`
@@ -148,7 +161,8 @@ def pti(G: nn.Module, # the original generator: never modified
     dev = next(G.parameters()).device
     x = to_generator_range(image, G.img_resolution, 'image').to(dev)
     N, L = x.shape[0], G.num_ws
-    lp = (lpips or _perceptual('alex')).to(dev)
+    need_lp = pivot is None or bool(w_lpips) or stop_lpips is not None or bool(locality and locality_weight_lpips)
+    lp = (lpips or _perceptual('alex')).to(dev) if need_lp else None       # pixel-only runs never build it
     inversion = None
     if pivot is None:
         inversion = project(G, (x + 1) / 2, 'w', steps=inv_steps, lr=inv_lr, lpips=lp, progress=progress, seed=seed)
@@ -160,7 +174,7 @@ def pti(G: nn.Module, # the original generator: never modified
             f'pti: pivot has shape {tuple(pivot.shape)}; expected [{N}, {G.w_dim}] or [{N}, {L}, {G.w_dim}]'
         )
     if stop_lpips == 'auto': stop_lpips = 0.06 if lp.comparable else None
-    need_lp = bool(w_lpips) or stop_lpips is not None or (locality and locality_weight_lpips)
+    need_lp = bool(w_lpips) or stop_lpips is not None or bool(locality and locality_weight_lpips)
     Gt = copy.deepcopy(G).train().requires_grad_(True)
     opt = torch.optim.Adam(Gt.parameters(), lr=lr, betas=(0.9, 0.999))
     gen = torch.Generator(device=dev).manual_seed(seed)
@@ -173,23 +187,8 @@ def pti(G: nn.Module, # the original generator: never modified
         per = (img - x[idx]).square().flatten(1).mean(1) * w_l2 + d_lp * w_lpips
         loss = per.sum()
         if locality:   # keep G unchanged away from the pivot: samples at distance alpha from it, towards random w
-            with torch.no_grad():
-                w_s = G.mapping(torch.randn(len(idx), G.z_dim, generator=gen, device=dev), None,
-                                truncation_psi=locality_psi)
-                w_m = morph_towards(w_s, pivot[idx], locality_alpha)
-                old = G.synthesis(w_m)
-            new = Gt.synthesis(w_m)
-            loss = (
-                loss
-                + (
-                    (new - old).square().flatten(1).mean(1) * locality_weight_l2
-                    + (
-                        lp.model(new.clamp(-1, 1), old.clamp(-1, 1)).flatten() * locality_weight_lpips
-                        if locality_weight_lpips
-                        else 0.0
-                    )
-                ).sum()
-            )
+            loss = loss + _locality_loss(G, Gt, pivot[idx], gen, lp, locality_alpha, locality_psi,
+                                         locality_weight_l2, locality_weight_lpips)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         row = np.full(N, np.nan, np.float32); row[idx.cpu().numpy()] = per.detach().cpu().numpy()
         losses.append(row)                                        # NaN: not in this step's minibatch

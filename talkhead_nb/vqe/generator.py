@@ -22,7 +22,7 @@ class VQEConfig:
     "Stage II of VQ-StyleGAN editing. Defaults: the seed's Table 1 and Table 2 (K = 128, 1024 px)."
     K: int = 128                                    # codebook size
     window: tuple = (-1, 0, 1)                      # frame offsets of the conditioning window (centred, as we read it)
-    condition: str = 'codes'                        # 'codes' (the method) or 'parts' (19-class masks: the DVP-like baseline)
+    condition: str = 'codes'                        # 'codes' (the method) or 'parts' (19-class masks: DVP-like)
     const: tuple = (1024, 4, 4)                     # Table 1 row 1
     channels: tuple = (1024, 512, 256, 128, 128, 128, 64, 64, 32)   # the constant, then each SPADE block's output
     spade_hidden: int = 128
@@ -96,8 +96,8 @@ class UpBlock(nn.Module):
     def __init__(self, channels: int):
         super().__init__()
         self.channels = channels
-        self.convs = nn.Sequential(*[m for _ in range(2) for m in
-                                     (nn.Conv2d(channels, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU())])
+        conv_bn_relu = lambda: (nn.Conv2d(channels, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU())
+        self.convs = nn.Sequential(*conv_bn_relu(), *conv_bn_relu())
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:        # [N,C,H,W] -> [N,C,2H,2W]
         assert_shape(x, ('N', self.channels, 'H', 'W'), 'UpBlock input')

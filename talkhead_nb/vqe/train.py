@@ -35,7 +35,8 @@ def subject_video(identity: int = 11, n_frames: int = 250, size: int = 64, n_tes
     rs = list(render_batches(params, size, batch_size=25))
     cat = lambda k: torch.cat([getattr(r, k) for r in rs])
     return dict(frames=cat('image'), parts=cat('parts'), subparts=cat('subparts'), landmarks=cat('landmarks'),
-                params=params, train_idx=torch.arange(n_frames - n_test), test_idx=torch.arange(n_frames - n_test, n_frames),
+                params=params, train_idx=torch.arange(n_frames - n_test),
+                test_idx=torch.arange(n_frames - n_test, n_frames),
                 source=dict(identity=identity, n_frames=n_frames, size=size, n_test=n_test, seed=seed, sway=sway))
 
 # %% ../../nbs/63_vqe_train.ipynb #f8d0b8d2
@@ -217,7 +218,8 @@ class VQE:
 
     def encode(self, frames: torch.Tensor, **kw) -> CodeMasks:
         "Code masks of new frames [T,3,R,R] in [0,1] (projected into the tuned G, warm-started, then quantised)."
-        if self.stage1 is None: raise RuntimeError('VQE.encode: this model has no Stage I (a parts-conditioned baseline)')
+        if self.stage1 is None:
+            raise RuntimeError('VQE.encode: this model has no Stage I (a parts-conditioned baseline)')
         return self.stage1.encode(frames, **kw)[0]
 
     @torch.no_grad()

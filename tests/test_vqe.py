@@ -1,0 +1,57 @@
+"""VQ-StyleGAN editing end to end on the shipped tiny model: it loads, renders deterministically, re-encodes a frame
+into the same code space, survives an edit round trip through palette PNGs, and refuses bad inputs (another K, a code
+outside the codebook, an empty region, a wrong frame size)."""
+import numpy as np
+import pytest
+import torch
+from talkhead_nb.core import data_path, load_checkpoint, CheckpointError
+from talkhead_nb.vqe.masks import CodeMasks, face_region
+from talkhead_nb.vqe.train import VQE, subject_video, load_stage1
+from talkhead_nb.vqe.edit import edit_report
+
+TINY = data_path('vqe', 'tiny', must_exist=False)
+pytestmark = pytest.mark.skipif(not (TINY / 'generator.safetensors').exists(), reason='no shipped tiny VQE model')
+
+@pytest.fixture(scope='module')
+def shipped():
+    vq = VQE.load(TINY)
+    codes = CodeMasks(load_checkpoint(TINY / 'codes.safetensors', cls='vqe-codes')[0]['codes'].long(), vq.cfg.K)
+    return vq, codes
+
+def test_shipped_sizes_are_small():
+    total = sum(f.stat().st_size for f in TINY.iterdir())
+    assert total < 8e6, f'data/vqe/tiny holds {total / 1e6:.1f} MB'
+
+def test_render_is_deterministic_and_windowed(shipped):
+    vq, codes = shipped
+    a = vq.render(codes, [10, 11, 12]); b = vq.render(codes, [11])
+    assert a.shape == (3, 3, 64, 64) and torch.equal(a[1], b[0])
+    ed = codes.copy().paint(11, torch.ones(codes.size, dtype=torch.bool), 0)
+    after = vq.render(ed, [9, 10, 11, 12, 13])
+    before = vq.render(codes, [9, 10, 11, 12, 13])
+    changed = [(x - y).abs().max().item() > 0 for x, y in zip(after, before)]
+    assert changed == [False, True, True, True, False]          # frames 10-12 see frame 11 in their window
+
+def test_encode_a_frame_again(shipped):
+    vq, codes = shipped
+    vid = subject_video(11, n_frames=250, size=64, n_test=50)
+    again = vq.encode(vid['frames'][198:200], steps_first=10, steps=10)
+    agree = (again.codes == codes.codes[198:200]).float().mean().item()
+    assert again.K == codes.K and agree > 0.5, agree             # the same frames land on mostly the same codes
+
+def test_png_edit_round_trip(shipped, tmp_path):
+    vq, codes = shipped
+    sub = CodeMasks(codes.codes[:3].clone(), codes.K)
+    sub.to_png(tmp_path)
+    back = CodeMasks.from_png(tmp_path)
+    assert torch.equal(back.codes, sub.codes)
+    rep = edit_report(vq, sub, back.copy().paint(1, torch.eye(*sub.size, dtype=torch.bool), 0))
+    assert rep.frames == [0, 1, 2] and np.all(rep.share <= 1)
+
+def test_bad_inputs(shipped):
+    vq, codes = shipped
+    with pytest.raises(ValueError, match='K=5'): vq.render(CodeMasks(codes.codes[:2] % 5, 5))
+    with pytest.raises(ValueError, match=f'0..{codes.K - 1}'): codes.copy().paint(0, torch.ones(codes.size, dtype=torch.bool), codes.K)
+    with pytest.raises(ValueError, match='empty at frame 0'): codes.copy().paint(0, torch.zeros(codes.size, dtype=torch.bool), 0)
+    with pytest.raises(ValueError, match='64x64'): vq.encode(torch.rand(2, 3, 32, 32))
+    with pytest.raises(FileNotFoundError, match='fit_stage1'): load_stage1(TINY.parent)
