@@ -166,7 +166,8 @@ def demo(
     return files
 
 # %% ../nbs/90_cli.ipynb #23735885
-FAMILY_COMMANDS = ('talkhead_nb.prep', 'talkhead_nb.v2s.commands', 'talkhead_nb.dnp.commands')
+FAMILY_COMMANDS = ('talkhead_nb.prep', 'talkhead_nb.v2s.commands', 'talkhead_nb.dnp.commands',
+                   'talkhead_nb.vqe.commands')
 
 def add_info_arguments(p):
     p.add_argument('--json', action='store_true', help='print JSON instead of text')

@@ -137,7 +137,7 @@ def to_png(self: CodeMasks, folder) -> Path:
     info = PngImagePlugin.PngInfo()
     for k, v in PROVENANCE.items(): info.add_text(k, v)
     for t in range(self.T):
-        im = Image.fromarray(self.codes[t].numpy().astype(np.uint8), mode='P')
+        im = Image.frombytes('P', self.size[::-1], self.codes[t].numpy().astype(np.uint8).tobytes())
         im.putpalette(pal.reshape(-1).tolist())
         with atomic_path(folder / f'frame_{t:05d}.png') as tmp: im.save(tmp, format='PNG', pnginfo=info)
     with atomic_path(folder / 'codes.json') as tmp:
