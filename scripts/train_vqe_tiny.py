@@ -9,7 +9,7 @@ usage: python scripts/train_vqe_tiny.py [--steps N] [--run DIR] [--condition cod
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
-from talkhead_nb.core import save_checkpoint, load_checkpoint, data_path
+from talkhead_nb.core import save_checkpoint, load_checkpoint, write_target
 from talkhead_nb.stylegan3.load import load_generator
 from talkhead_nb.train import TrainConfig
 from talkhead_nb.vqe.generator import VQEConfig
@@ -53,10 +53,11 @@ G, hist = train_stage2(cond, vid['frames'], tr, run / name, cfg, VQETrainConfig.
 timing[f'{name}_s_this_session'] = round(time.time() - t)
 (run / 'timing.json').write_text(json.dumps(timing, indent=1))
 if a.ship:
-    dst = data_path('vqe', 'tiny', must_exist=False); dst.mkdir(parents=True, exist_ok=True)
+    def ship(name: str) -> Path:
+        p = write_target('vqe', 'tiny', name, ship=True); p.parent.mkdir(parents=True, exist_ok=True); return p
     for f in ('G_tuned.safetensors', 'codebook.safetensors', 'stage1_ws.safetensors', 'stage1.json', 'codes.safetensors'):
-        shutil.copyfile(run / 'stage1' / f, dst / f)
-    shutil.copyfile(run / name / 'generator.safetensors', dst / ('generator.safetensors' if name == 'stage2'
-                                                                  else f'generator_{a.condition}_w{a.window}.safetensors'))
-    (dst / 'timing.json').write_text(json.dumps({**timing, 'steps': a.steps}, indent=1))
+        shutil.copyfile(run / 'stage1' / f, ship(f))
+    gen = 'generator.safetensors' if name == 'stage2' else f'generator_{a.condition}_w{a.window}.safetensors'
+    shutil.copyfile(run / name / 'generator.safetensors', ship(gen))
+    ship('timing.json').write_text(json.dumps({**timing, 'steps': a.steps}, indent=1))
 print(json.dumps({'run': name, 'steps': a.steps, 'timing': timing, 'last': hist[-1]}), flush=True)

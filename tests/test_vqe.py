@@ -25,11 +25,11 @@ def test_shipped_sizes_are_small():
 def test_render_is_deterministic_and_windowed(shipped):
     vq, codes = shipped
     a = vq.render(codes, [10, 11, 12]); b = vq.render(codes, [11])
-    assert a.shape == (3, 3, 64, 64) and torch.equal(a[1], b[0])
+    assert a.shape == (3, 3, 64, 64) and torch.allclose(a[1], b[0], atol=1e-5)     # batch-independent (rounding)
     ed = codes.copy().paint(11, torch.ones(codes.size, dtype=torch.bool), 0)
     after = vq.render(ed, [9, 10, 11, 12, 13])
     before = vq.render(codes, [9, 10, 11, 12, 13])
-    changed = [(x - y).abs().max().item() > 0 for x, y in zip(after, before)]
+    changed = [(x - y).abs().max().item() > 1e-4 for x, y in zip(after, before)]
     assert changed == [False, True, True, True, False]          # frames 10-12 see frame 11 in their window
 
 def test_encode_a_frame_again(shipped):
