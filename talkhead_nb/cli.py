@@ -138,7 +138,8 @@ def demo(
     if n_back != n_frames: raise RuntimeError(f'{vid}: wrote {n_frames} frames but read back {n_back}')
     if not is_marked_synthetic(vid): raise RuntimeError(f'{vid}: provenance tag missing')
     log(
-        f'\nwrote {out/"info.json"}, {out/"faces.png"}, {vid} ({n_back} frames, {r.size[0]}x{r.size[1]} @ {r.fps:g} fps, marked synthetic)'
+        f'\nwrote {out/"info.json"}, {out/"faces.png"}, {vid} ({n_back} frames, {r.size[0]}x{r.size[1]} @ '
+        f'{r.fps:g} fps, marked synthetic)'
     )
     # the synthetic portrait world: a talking clip and its exact ground truth (landmarks, parts)
     seq = talking_sequence(random_identity(7), n_frames, fps=fps, seed=0)

@@ -95,7 +95,8 @@ class DConfig:
     mbstd_group_size: int|None = 4
     mbstd_num_channels: int = 1
     @classmethod
-    def tiny(cls, **kw) -> 'DConfig': return cls(**{'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128, **kw})
+    def tiny(cls, **kw) -> 'DConfig':
+        return cls(**{'img_resolution': 64, 'channel_base': 4096, 'channel_max': 128, **kw})
 
 # %% ../nbs/23_discriminators.ipynb #62c184fe
 class Discriminator(nn.Module):

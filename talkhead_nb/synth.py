@@ -144,7 +144,8 @@ class Expression:
     brow_raise: float = 0.
     brow_frown: float = 0.
     squint: float = 0.
-    def vector(self) -> torch.Tensor: return torch.tensor([float(getattr(self, n)) for n in EXPRESSIONS], dtype=torch.float32)
+    def vector(self) -> torch.Tensor:
+        return torch.tensor([float(getattr(self, n)) for n in EXPRESSIONS], dtype=torch.float32)
 
 @dataclass
 class Pose:
@@ -610,7 +611,8 @@ def _background(kind: str, color1: tuple, color2: tuple, seed: int, size: int) -
 # %% ../nbs/10_synth.ipynb #67b673f1
 @dataclass
 class Render:
-    """One rendered batch: images and their exact ground truth. Tensors have a leading batch dim when `render` got a list.
+    """One rendered batch: images and their exact ground truth. Tensors have a leading batch dim when `render` got a
+    list.
     `landmarks` are in pixels (x, y) with pixel centres at integers (the dlib / OpenCV convention)."""
     image: torch.Tensor        # [B,3,H,W] float in [0,1]
     parts: torch.Tensor        # [B,H,W] int64, face-parsing label ids (see PARTS)
