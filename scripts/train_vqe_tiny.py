@@ -8,13 +8,11 @@ With --ship the model is copied into data/vqe/tiny/ (the shipped files); without
 usage: python scripts/train_vqe_tiny.py [--steps N] [--run DIR] [--condition codes|parts] [--window 3|1] [--ship]"""
 import argparse, json, shutil, time
 from pathlib import Path
-import torch
-from talkhead_nb.core import save_checkpoint, load_checkpoint, write_target
+from talkhead_nb.core import write_target
 from talkhead_nb.stylegan3.load import load_generator
 from talkhead_nb.train import TrainConfig
 from talkhead_nb.vqe.generator import VQEConfig
-from talkhead_nb.vqe.masks import CodeMasks
-from talkhead_nb.vqe.train import subject_video, fit_stage1, Stage1Config, train_stage2, VQETrainConfig
+from talkhead_nb.vqe.train import subject_video, fit_stage1, Stage1Config, train_stage2, VQETrainConfig, video_codes
 
 TINY_STEPS = 2000        # bench/bench_vqe.py, idle 2-core machine: Stage II 0.565 s/step -> 19 min; Stage I about 7 min
 
@@ -35,13 +33,7 @@ timing = json.loads((run / 'timing.json').read_text()) if (run / 'timing.json').
 t = time.time()
 s1 = fit_stage1(load_generator('tiny-synth'), vid['frames'][tr], Stage1Config(layer='auto'), out_dir=run / 'stage1',
                 held_out={k: val[k] for k in ('frames', 'parts', 'subparts')})
-codes_file = run / 'stage1' / 'codes.safetensors'
-if codes_file.exists(): codes = CodeMasks(load_checkpoint(codes_file, cls='vqe-codes')[0]['codes'].long(), s1.codebook.K)
-else:
-    held, _ = s1.encode(vid['frames'][te])
-    codes = CodeMasks(torch.cat([s1.codes_of(s1.ws).codes, held.codes]), s1.codebook.K)
-    save_checkpoint(codes_file, {'codes': codes.codes.to(torch.int16)}, cls='vqe-codes',
-                    config={'layer': s1.codebook.layer, 'K': s1.codebook.K})
+codes = video_codes(s1, vid['frames'], len(tr), run / 'stage1' / 'codes.safetensors')
 timing.setdefault('stage1_s', round(time.time() - t))
 print(f'Stage I: layer {s1.codebook.layer}, K={s1.codebook.K}, masks {tuple(codes.codes.shape)}', flush=True)
 cond = codes if a.condition == 'codes' else vid['parts'].long()

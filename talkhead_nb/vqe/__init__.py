@@ -16,7 +16,8 @@ _EXPORTS = {
     'CodeMasks': 'masks', 'REGIONS': 'masks', 'code_palette': 'masks', 'face_region': 'masks',
     # train
     'Stage1': 'train', 'Stage1Config': 'train', 'VQE': 'train', 'VQETrainConfig': 'train', 'fit_stage1': 'train',
-    'load_stage1': 'train', 'subject_video': 'train', 'train_stage2': 'train', 'vqe_step': 'train',
+    'load_stage1': 'train', 'subject_video': 'train', 'train_stage2': 'train', 'video_codes': 'train',
+    'vqe_step': 'train',
     # edit
     'EditReport': 'edit', 'edit_report': 'edit', 'grow_mask': 'edit',
 }

@@ -5,17 +5,17 @@
 # %% ../../nbs/65_vqe_commands.ipynb #2aaf46e8
 from __future__ import annotations
 import argparse
+from dataclasses import replace
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from ..commands import Command, UsageError, check_input, check_number, check_output, default_of
-from ..core import save_checkpoint, load_checkpoint
 from ..video import read_video, write_video
 from ..stylegan3.load import load_generator
 from ..train import TrainConfig
 from .generator import VQEConfig
 from .masks import CodeMasks
-from .train import Stage1Config, VQETrainConfig, VQE, fit_stage1, train_stage2
+from .train import Stage1Config, VQETrainConfig, VQE, fit_stage1, train_stage2, video_codes
 
 # %% auto #0
 __all__ = ['PRESETS', 'COMMANDS', 'video_frames', 'add_fit_arguments', 'check_fit', 'run_fit', 'add_codes_arguments',
@@ -58,22 +58,16 @@ def check_fit(args) -> None:
 def run_fit(args) -> None:
     "Stage I, the code masks of every frame, then Stage II; each stage resumes."
     s1c, cfg, tc, steps = PRESETS[args.preset]
-    s1c = Stage1Config(**{**s1c.__dict__, **({'layer': args.layer} if args.layer else {}),
-                          **({'K': args.K} if args.K else {})})
+    s1c = replace(s1c, layer=args.layer or s1c.layer, K=args.K or s1c.K)
     G = load_generator(args.generator)
     frames = video_frames(args.video, G.img_resolution, args.max_frames)
     out, n = Path(args.out), len(frames)
     tr, te = torch.arange(max(2, round(0.8 * n))), torch.arange(max(2, round(0.8 * n)), n)
     print(f'{args.video}: {n} frames, {len(tr)} train / {len(te)} held out; Stage I into {out}', flush=True)
     s1 = fit_stage1(G, frames[tr], s1c, out_dir=out)
-    cf = out / 'codes.safetensors'
-    if cf.exists(): codes = CodeMasks(load_checkpoint(cf, cls='vqe-codes')[0]['codes'].long(), s1.codebook.K)
-    else:
-        held = [s1.encode(frames[te], s1c.steps_first, s1c.steps, s1c.chunk)[0].codes] if len(te) else []
-        codes = CodeMasks(torch.cat([s1.codes_of(s1.ws).codes, *held]), s1.codebook.K)
-        save_checkpoint(cf, {'codes': codes.codes.to(torch.int16)}, cls='vqe-codes',
-                        config={'layer': s1.codebook.layer, 'K': s1.codebook.K})
-    cfg = VQEConfig(**{**cfg.__dict__, 'K': s1.codebook.K})
+    codes = video_codes(s1, frames, len(tr), out / 'codes.safetensors', steps_first=s1c.steps_first,
+                        steps=s1c.steps, chunk=s1c.chunk)
+    cfg = replace(cfg, K=s1.codebook.K)
     if cfg.out_res != G.img_resolution:
         raise UsageError(f'the {args.preset} preset renders {cfg.out_res} px, the generator makes {G.img_resolution}')
     steps = args.steps or steps

@@ -23,8 +23,8 @@ from .generator import VQEConfig, VQEGenerator, VQEDiscriminator, window_onehot
 from .masks import CodeMasks
 
 # %% auto #0
-__all__ = ['subject_video', 'Stage1Config', 'Stage1', 'load_stage1', 'fit_stage1', 'VQETrainConfig', 'vqe_step', 'train_stage2',
-           'VQE']
+__all__ = ['subject_video', 'Stage1Config', 'Stage1', 'load_stage1', 'fit_stage1', 'video_codes', 'VQETrainConfig', 'vqe_step',
+           'train_stage2', 'VQE']
 
 # %% ../../nbs/63_vqe_train.ipynb #2708e998
 def subject_video(identity: int = 11, n_frames: int = 250, size: int = 64, n_test: int = 50, seed: int = 0,
@@ -133,6 +133,20 @@ def fit_stage1(G, frames: torch.Tensor,        # [T,3,R,R] in [0,1]: the trainin
     s = Stage1(Gt, cb, ws, scan)
     if folder is not None: _save_stage1(s, folder)
     return s
+
+# %% ../../nbs/63_vqe_train.ipynb #3e3f9051
+def video_codes(s1: Stage1, frames: torch.Tensor, n_train: int, path=None, **encode_kw) -> CodeMasks:
+    "Code masks of all frames: the first n_train from Stage I's latents, the rest projected into the tuned G."
+    path = Path(path) if path is not None else None
+    if path is not None and path.exists():
+        return CodeMasks(load_checkpoint(path, cls='vqe-codes')[0]['codes'].long(), s1.codebook.K)
+    if n_train != len(s1.ws): raise ValueError(f'video_codes: Stage I saw {len(s1.ws)} training frames, not {n_train}')
+    held = [s1.encode(frames[n_train:], **encode_kw)[0].codes] if len(frames) > n_train else []
+    codes = CodeMasks(torch.cat([s1.codes_of(s1.ws).codes, *held]), s1.codebook.K)
+    if path is not None:
+        save_checkpoint(path, {'codes': codes.codes.to(torch.int16)}, cls='vqe-codes',
+                        config={'layer': s1.codebook.layer, 'K': s1.codebook.K})
+    return codes
 
 # %% ../../nbs/63_vqe_train.ipynb #0e5611c4
 @dataclass
