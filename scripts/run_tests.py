@@ -38,7 +38,7 @@ def sync_check() -> list[str]:
 EXPECTED_SECS = {'pytest': 560, '34_sg3_invert.ipynb': 155, '40_v2s_channels.ipynb': 140, '48_v2s_local_features.ipynb': 110,
                  '49_v2s_reproduce.ipynb': 105, '41_v2s_method.ipynb': 110, '13_face.ipynb': 80, '33_sg3_train.ipynb': 65,
                  '80_widgets.ipynb': 60, '14_posenet.ipynb': 50, '15_prep.ipynb': 40,
-                 '60_vqe_codebook.ipynb': 60}
+                 '60_vqe_codebook.ipynb': 60, '65_vqe_commands.ipynb': 110, '66_vqe_bench.ipynb': 40}
 MEM_LIMIT_MB = 4096        # no notebook may need more than this (issue #25): each runs in a process of its own
 PYTEST = [sys.executable, '-m', 'pytest', 'tests', '-q', '-p', 'no:cacheprovider', '--durations=10']
 

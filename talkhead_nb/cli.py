@@ -14,6 +14,7 @@ from .commands import Command, UsageError, check_number, cli_message
 from .video import write_video, VideoReader, is_marked_synthetic
 from .synth import talking_sequence, random_identity, render_video, render, draw_points, colorize_parts
 from .dnp.commands import dnp_demo
+from .vqe.commands import vqe_demo
 from .v2s.bench import v2s_demo
 
 # %% auto #0
@@ -161,6 +162,7 @@ def demo(
         'synth_truth': out / 'synth_truth.png',
     }
     files.update(dnp_demo(out, n_frames=n_frames, fps=fps, log=log))
+    files.update(vqe_demo(out, n_frames=min(n_frames, 48), fps=fps, log=log))   # VQ editing: the shipped tiny model
     if v2s_frames:   # Video2StyleGAN: reference + driving video through the shipped tiny StyleGAN3
         files.update({f'v2s_{k}': p for k, p in v2s_demo(out, n_frames=v2s_frames, log=log).items()})
     log(f'demo finished in {time.time() - t0:.1f} s')

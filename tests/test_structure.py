@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / 'talkhead_nb'
 ALIASES = {'gan', 'sg3ops', 'sg3train', 'invert', 'v2s_channels'}      # old import paths (nbs/99_moved.ipynb)
-FAMILIES = {'stylegan3', 'v2s', 'dnp', 'vqe'}
+FAMILIES = {'stylegan3', 'v2s', 'dnp', 'vqe', 'lsr'}
 APPLICATIONS = {'v2s', 'dnp', 'vqe', 'lsr'}                               # systems built on the shared layers and StyleGAN3
 
 def modname(path: Path) -> str:

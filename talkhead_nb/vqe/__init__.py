@@ -1,5 +1,6 @@
 """VQ-StyleGAN performance editing: Stage I codebook masks (`codebook`), the Stage-II generator and discriminator
-(`generator`) and code-mask editing (`masks`).
+(`generator`), code-mask editing (`masks`), training and the model object (`train`), edit reports and cross-shot
+expression transfer (`edit`), and the reproduction's measurements (`bench`).
 
 Written by hand: the public names of its modules, re-exported lazily (`talkhead_nb.lazy_exports`)."""
 from talkhead_nb import lazy_exports
@@ -16,10 +17,18 @@ _EXPORTS = {
     'CodeMasks': 'masks', 'REGIONS': 'masks', 'code_palette': 'masks', 'face_region': 'masks',
     # train
     'Stage1': 'train', 'Stage1Config': 'train', 'VQE': 'train', 'VQETrainConfig': 'train', 'fit_stage1': 'train',
-    'load_stage1': 'train', 'subject_video': 'train', 'train_stage2': 'train', 'video_codes': 'train',
-    'vqe_step': 'train',
+    'load_stage1': 'train', 'recalibrate_bn': 'train', 'subject_video': 'train', 'train_stage2': 'train',
+    'video_codes': 'train', 'vqe_step': 'train',
     # edit
-    'EditReport': 'edit', 'edit_report': 'edit', 'grow_mask': 'edit',
+    'EditReport': 'edit', 'LOWER_FACE_POINTS': 'edit', 'edit_report': 'edit', 'grow_mask': 'edit',
+    'half_face_codes': 'edit', 'nearest_donor': 'edit', 'transfer_expression': 'edit',
+    # bench
+    'ABLATIONS': 'bench', 'BLINK': 'bench', 'GAZE_YAW': 'bench', 'METHOD': 'bench', 'REGION_PARTS': 'bench',
+    'VIDEO': 'bench', 'boundary_jitter': 'bench', 'edit_gain': 'bench', 'edit_scores': 'bench', 'eye_truth': 'bench',
+    'flicker_scores': 'bench', 'frame_scores': 'bench', 'pick_donor': 'bench', 'pose_distance': 'bench',
+    'reconstructions': 'bench', 'region_masks': 'bench', 'save_benchmark': 'bench', 'static_jitter': 'bench',
+    'subpart_scores': 'bench', 'tde': 'bench', 'teeth_off_edit': 'bench', 'transplant_edit': 'bench',
+    'vqe_benchmark': 'bench',
 }
 
 __all__ = list(_EXPORTS)

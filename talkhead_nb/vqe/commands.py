@@ -7,22 +7,26 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
+from ..core import data_path, load_checkpoint, save_image, make_grid
 from ..commands import Command, UsageError, check_input, check_number, check_output, default_of
 from ..video import read_video, write_video
 from ..stylegan3.load import load_generator
 from ..train import TrainConfig
 from .generator import VQEConfig
-from .masks import CodeMasks
-from .train import Stage1Config, VQETrainConfig, VQE, fit_stage1, train_stage2, video_codes
+from .masks import CodeMasks, face_region
+from .train import (Stage1Config, VQETrainConfig, VQE, fit_stage1, train_stage2, video_codes,
+                                   subject_video)
 
 # %% auto #0
 __all__ = ['PRESETS', 'COMMANDS', 'video_frames', 'add_fit_arguments', 'check_fit', 'run_fit', 'add_codes_arguments',
-           'check_codes', 'run_codes', 'add_render_arguments', 'check_render', 'run_render']
+           'check_codes', 'run_codes', 'add_render_arguments', 'check_render', 'run_render', 'bright_mouth_codes',
+           'parse_frames', 'parse_op', 'add_edit_arguments', 'check_edit', 'apply_edit', 'run_edit', 'vqe_demo']
 
 # %% ../../nbs/65_vqe_commands.ipynb #0db8008b
-PRESETS = {'tiny': (Stage1Config(layer='L5_64_32'), VQEConfig.tiny(), VQETrainConfig.tiny(), 2000),
+PRESETS = {'tiny': (Stage1Config(layer='L5_64_32'), VQEConfig.tiny(), VQETrainConfig.tiny(), 1200),
            'micro': (Stage1Config(layer='L3_72_64', K=8, steps_first=5, steps=2, pti_steps=2, pti_batch=2),
                      VQEConfig.micro(channels=(16, 16, 8, 8, 8)), VQETrainConfig.tiny(batch=2), 2)}
 
@@ -73,7 +77,7 @@ def run_fit(args) -> None:
     steps = args.steps or steps
     _, hist = train_stage2(codes, frames, tr, out, cfg, tc, TrainConfig(steps=steps, log_every=max(1, min(50, steps)),
                                                                         ckpt_every=max(1, min(250, steps)),
-                                                                        progress=False), device='cpu')
+                                                                        progress=False, ema_beta=0.995), device='cpu')
     print(f'wrote {out / "generator.safetensors"} (layer {s1.codebook.layer}, K={s1.codebook.K}, step '
           f'{hist[-1]["step"]}, L1 {hist[-1]["l1"]:.4f})')
 
@@ -118,9 +122,136 @@ def run_render(args) -> None:
     if args.side_by_side: y = torch.cat([video_frames(args.side_by_side, y.shape[-1], len(y))[:len(y)], y], -1)
     print(f'wrote {write_video(args.out, y, fps=args.fps, mark=True)} ({len(y)} frames)')
 
+# %% ../../nbs/65_vqe_commands.ipynb #f69b46a4
+def bright_mouth_codes(codes: CodeMasks, frames: torch.Tensor,   # [T,3,R,R] in [0,1], the coded video
+                       mouths: torch.Tensor,                      # [T,h,w] bool, the mouth region per frame
+                       margin: float = 0.15) -> tuple[int, list]:
+    "(the darkest code inside the mouths, the codes at least `margin` brighter): the cavity and the teeth candidates."
+    h = codes.size[0]
+    if len(frames) != codes.T or mouths.shape != codes.codes.shape:
+        raise ValueError(f'bright_mouth_codes: {codes.T} masks, {len(frames)} frames, mouths {tuple(mouths.shape)}')
+    lum = F.adaptive_avg_pool2d(frames.mean(1, keepdim=True), h)[:, 0]          # [T,h,w] luminance per mask cell
+    c, l = codes.codes[mouths], lum[mouths]
+    if len(c) == 0: raise UsageError('teeth-off: no mouth was found in the edited frames')
+    n = torch.bincount(c, minlength=codes.K).float()
+    mean = torch.bincount(c, weights=l, minlength=codes.K) / n.clamp_min(1)
+    seen = (n > 0).nonzero()[:, 0]
+    dark = int(seen[mean[seen].argmin()])
+    return dark, [int(k) for k in seen if mean[k] >= mean[dark] + margin]
+
+def parse_frames(spec: str, T: int) -> list[int]:
+    "'A:B' (B excluded; either may be empty) or 'A' → frame indices, checked against the video's T frames."
+    try:
+        a, _, b = spec.partition(':')
+        lo, hi = (int(a) if a else 0), (int(b) if b else T) if ':' in spec else int(a) + 1
+    except ValueError: raise UsageError(f"--frames {spec!r}: use A:B (frames A to B-1) or a single frame A")
+    if not 0 <= lo < hi <= T: raise UsageError(f'--frames {spec}: outside the video, which has frames 0..{T - 1}')
+    return list(range(lo, hi))
+
+def parse_op(op: str) -> tuple[str, tuple]:
+    "'eyes-from:N' | 'mouth-from:N' | 'gaze:DX,DY' | 'teeth-off' → (name, arguments)."
+    name, _, arg = op.partition(':')
+    try:
+        if name in ('eyes-from', 'mouth-from'): return name, (int(arg),)
+        if name == 'gaze': dx, dy = arg.split(','); return name, (int(dx), int(dy))
+        if name == 'teeth-off' and not arg: return name, ()
+    except ValueError: pass
+    raise UsageError(f'--op {op!r}: use eyes-from:N, mouth-from:N, gaze:DX,DY or teeth-off')
+
+# %% ../../nbs/65_vqe_commands.ipynb #f74fd242
+def add_edit_arguments(p: argparse.ArgumentParser) -> None:
+    "The options of `talkhead vqe-edit`."
+    p.add_argument('run', help='a vqe-fit run folder')
+    p.add_argument('--video', required=True, help='the performance to edit (the same person, square crops)')
+    p.add_argument('--frames', required=True, help='A:B, the frames to edit (B excluded)')
+    p.add_argument('--op', required=True, help='eyes-from:N | mouth-from:N | gaze:DX,DY | teeth-off')
+    p.add_argument('--out', required=True, help='output .mp4 (marked as synthetic)')
+    p.add_argument('--landmarks', default='dlib', choices=['dlib', 'synth'], help="'synth' for the synthetic world")
+    p.add_argument('--on-missing', default='skip', choices=['skip', 'fail'], help='a frame without a face')
+    p.add_argument('--side-by-side', action='store_true', help='the unedited render on the left')
+    p.add_argument('--fps', type=float, default=25.)
+    p.add_argument('--max-frames', type=int, default=None)
+
+def check_edit(args) -> None:
+    _check_run(args.run); check_input('video', args.video, 'video'); parse_op(args.op)
+    check_number('fps', args.fps, 1, 240); check_number('max-frames', args.max_frames, 3, integer=True)
+    check_output(args.out, {'video': args.video})
+
+def _track(frames: torch.Tensor, model: str) -> np.ndarray:   # [T,68,2] image pixels, NaN where no face
+    from ..face import track_video
+    R, S = frames.shape[-1], max(256, frames.shape[-1])       # detection wants faces larger than 64 px
+    big = F.interpolate(frames, size=(S, S), mode='bilinear', align_corners=False).clamp(0, 1) if S != R else frames
+    return track_video(big, model=model, redetect_every=1).landmarks * (R / S)
+
+def apply_edit(codes: CodeMasks, op: str, frames: list[int], landmarks: np.ndarray,   # [T,68,2] (NaN: no face)
+               video: torch.Tensor|None = None, on_missing: str = 'skip') -> tuple[CodeMasks, list]:
+    "One `--op` applied to the listed frames; returns (edited masks, frames skipped for want of a face)."
+    name, arg = parse_op(op)
+    R, h = (video.shape[-1] if video is not None else None), codes.size[0]
+    T = codes.T
+    if name in ('eyes-from', 'mouth-from') and not 0 <= arg[0] < T:
+        raise UsageError(f'--op {op}: frame {arg[0]} is outside the video (0..{T - 1})')
+    R = R or int(np.nanmax(landmarks)) + 1
+    ok = [t for t in frames if np.isfinite(landmarks[t]).all()]
+    missing = [t for t in frames if t not in ok]
+    if missing and on_missing == 'fail':
+        raise UsageError(f'no face found in frames {missing} (--on-missing skip edits the rest)')
+    if name in ('eyes-from', 'mouth-from') and not np.isfinite(landmarks[arg[0]]).all():
+        raise UsageError(f'--op {op}: no face found in the donor frame {arg[0]}')
+    part = 'eyes' if name in ('eyes-from', 'gaze') else 'mouth'
+    reg = {t: face_region(landmarks[t], part, R, h) for t in ok}
+    out = codes.copy()
+    if name == 'teeth-off':
+        mouths = torch.zeros(T, *codes.size, dtype=torch.bool)
+        for t in ok: mouths[t] = reg[t]
+        dark, bright = bright_mouth_codes(codes, video, mouths)
+        for t in ok:
+            if bright: out = out.replace(t, reg[t], src=bright, dst=dark)
+        return out, missing
+    for t in ok:
+        if name == 'gaze': out = out.shift(t, reg[t], dx=arg[0], dy=arg[1])
+        else: out = out.transplant(t, reg[t] | face_region(landmarks[arg[0]], part, R, h), donor=codes, donor_t=arg[0])
+    return out, missing
+
+# %% ../../nbs/65_vqe_commands.ipynb #b0601c4f
+def run_edit(args) -> None:
+    vq = VQE.load(args.run)
+    x = video_frames(args.video, vq.cfg.out_res, args.max_frames)
+    frames = parse_frames(args.frames, len(x))
+    codes = vq.encode(x)
+    ed, missing = apply_edit(codes, args.op, frames, _track(x, args.landmarks), x, args.on_missing)
+    if missing: print(f'no face in frames {missing}: left unedited')
+    n = int(codes.changed(ed).flatten(1).any(1).sum())
+    y = vq.render(ed)
+    if args.side_by_side: y = torch.cat([vq.render(codes), y], -1)
+    print(f'{args.op} changed the codes of {n} of {len(frames)} frames; wrote '
+          f'{write_video(args.out, y, fps=args.fps, mark=True)} ({len(y)} frames)')
+
 COMMANDS = [Command('vqe-fit', 'VQ-StyleGAN editing: Stage I and II on a video of one person (resumable)',
                     add_fit_arguments, run_fit, check_fit),
             Command('vqe-codes', "a video's code masks as palette PNGs, to edit in any paint program",
                     add_codes_arguments, run_codes, check_codes),
             Command('vqe-render', 'render (edited) code masks to a marked mp4', add_render_arguments, run_render,
-                    check_render)]
+                    check_render),
+            Command('vqe-edit', 'edit a performance (eyes, gaze, mouth, teeth) over a frame range, to a marked mp4',
+                    add_edit_arguments, run_edit, check_edit)]
+
+# %% ../../nbs/65_vqe_commands.ipynb #6b733ec4
+def vqe_demo(out, n_frames: int = 48, fps: int = 25, log=print) -> dict:
+    "The shipped tiny VQE model: held-out frames | their render | eyes closed (a third of the clip) and teeth off."
+    out, tiny = Path(out), data_path('vqe', 'tiny')
+    vq = VQE.load(tiny)
+    codes = CodeMasks(load_checkpoint(tiny / 'codes.safetensors', cls='vqe-codes')[0]['codes'].long(), vq.cfg.K)
+    vid = subject_video(11, n_frames=codes.T, size=vq.cfg.out_res, n_test=50)
+    lm = vid['landmarks'].numpy()
+    clip = list(range(codes.T - min(n_frames, 50), codes.T))
+    blink = max(vid['train_idx'].tolist(), key=lambda i: vid['params'][i].expression.blink_left)
+    third = clip[len(clip) // 3: 2 * len(clip) // 3]
+    ed, _ = apply_edit(codes, f'eyes-from:{blink}', third, lm, vid['frames'])
+    ed, _ = apply_edit(ed, 'teeth-off', clip, lm, vid['frames'])
+    y = torch.cat([vid['frames'][clip], vq.render(codes, clip), vq.render(ed, clip)], -1)
+    video = write_video(out / 'vqe_edit.mp4', y, fps=fps, mark=True)
+    save_image(make_grid(y[::max(len(clip) // 4, 1)][:4], ncols=1), out / 'vqe_edit.png')
+    log(f'wrote {video} (truth | VQ-StyleGAN render | eyes closed in frames {third[0]}–{third[-1]}, teeth off) '
+        f'and {out / "vqe_edit.png"}')
+    return {'vqe_video': video, 'vqe_stills': out / 'vqe_edit.png'}

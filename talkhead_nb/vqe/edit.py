@@ -10,11 +10,12 @@ import torch
 import torch.nn.functional as F
 from ..core import assert_shape
 from ..metrics import psnr
-from .masks import CodeMasks
+from .masks import CodeMasks, face_region
 from .train import VQE
 
 # %% auto #0
-__all__ = ['EditReport', 'grow_mask', 'edit_report']
+__all__ = ['LOWER_FACE_POINTS', 'EditReport', 'grow_mask', 'edit_report', 'nearest_donor', 'half_face_codes',
+           'transfer_expression']
 
 # %% ../../nbs/64_vqe_edit.ipynb #95942bdb
 @dataclass
@@ -57,3 +58,60 @@ def edit_report(model: VQE, original: CodeMasks, edited: CodeMasks, grow: int = 
     mse = ((b - a).square().mean(1) * out).flatten(1).sum(1) / out.flatten(1).sum(1).clamp_min(1)
     p_out = np.where(mse.numpy() > 0, -10 * np.log10(np.maximum(mse.numpy(), 1e-20)), np.inf)
     return EditReport(frames, e, region, share, region.float().mean((1, 2)).numpy(), p_out, b, a)
+
+# %% ../../nbs/64_vqe_edit.ipynb #e644d9ab
+LOWER_FACE_POINTS = list(range(2, 15)) + list(range(31, 36)) + list(range(48, 68))   # jaw, nose base, lips
+
+def nearest_donor(pool_expr: np.ndarray,        # [N,D] expression vectors of the donor pool (e.g. the training frames)
+                  expr: np.ndarray,             # [D] the wanted expression
+                  pool_pose: np.ndarray|None = None, pose: np.ndarray|None = None,   # [N,P], [P] (e.g. degrees)
+                  w_pose: float = 0.01) -> int:
+    "Index of the pool entry nearest to the wanted expression (plus w_pose × squared pose distance)."
+    d = np.square(np.asarray(pool_expr, np.float64) - np.asarray(expr, np.float64)).sum(1)
+    if pool_pose is not None: d = d + w_pose * np.square(np.asarray(pool_pose) - np.asarray(pose)).sum(1)
+    return int(np.argmin(d))
+
+def half_face_codes(codes: CodeMasks, t: int,   # the source masks and the frame to drive
+                    target_landmarks,           # [68,2] image pixels: the driven face
+                    donor: int, donor_landmarks, image_size: int, donor_codes: CodeMasks|None = None) -> CodeMasks:
+    "Frame t's lower face replaced by the donor frame's codes, warped piecewise-affinely onto the target landmarks."
+    from skimage.transform import PiecewiseAffineTransform, AffineTransform
+    donor_codes = donor_codes if donor_codes is not None else codes
+    if donor_codes.K != codes.K: raise ValueError(f'half_face_codes: donor masks have K={donor_codes.K}, not {codes.K}')
+    h, w = codes.size
+    s = h / image_size                                              # image pixels -> mask cells
+    tl = np.asarray(target_landmarks, np.float64)[LOWER_FACE_POINTS] * s
+    dl = np.asarray(donor_landmarks, np.float64)[LOWER_FACE_POINTS] * s
+    region = face_region(target_landmarks, 'lower_face', image_size, h)
+    if not region.any(): raise ValueError(f'half_face_codes: frame {t}: the target lower face is empty')
+    ys, xs = torch.nonzero(region, as_tuple=True)
+    pts = np.stack([xs.numpy(), ys.numpy()], 1).astype(np.float64) + 0.5       # cell centres, (x, y)
+    pw, aff = PiecewiseAffineTransform(), AffineTransform()
+    pw.estimate(tl, dl); aff.estimate(tl, dl)
+    src = pw(pts)
+    out = ~np.isfinite(src).all(1) | (src < 0).all(1)               # outside the triangulation: the global affine
+    src[out] = aff(pts[out])
+    sx = torch.from_numpy(np.clip(np.floor(src[:, 0]), 0, w - 1)).long()
+    sy = torch.from_numpy(np.clip(np.floor(src[:, 1]), 0, h - 1)).long()
+    d = donor_codes.codes[donor_codes.frames(donor)[0]]
+    new = codes.codes[codes.frames(t)[0]].clone()
+    new[ys, xs] = d[sy, sx]
+    out = codes.copy(); out.codes[codes.frames(t)[0]] = new
+    return out
+
+def transfer_expression(codes: CodeMasks, frames,       # the source masks; the frames to drive
+                        target_landmarks,               # [n,68,2] the driven faces' landmarks (image pixels)
+                        target_expr, target_pose,       # [n,D], [n,P]: the driven frames' expression and pose
+                        pool, pool_expr, pool_pose,     # donor frames of the source shot, their [N,D] and [N,P]
+                        landmarks,                      # [T,68,2] the source shot's landmarks (donors' are read here)
+                        image_size: int, w_pose: float = 0.01) -> tuple[CodeMasks, list]:
+    "Drive the listed frames' lower faces with another shot's expressions; returns the new masks and the donors."
+    frames, pool = [int(f) for f in frames], [int(p) for p in pool]
+    if len(target_landmarks) != len(frames):
+        raise ValueError(f'transfer_expression: {len(frames)} frames but {len(target_landmarks)} target landmark sets')
+    out, donors = codes, []
+    for i, t in enumerate(frames):
+        d = pool[nearest_donor(pool_expr, target_expr[i], pool_pose, target_pose[i], w_pose)]
+        out = half_face_codes(out, t, target_landmarks[i], d, landmarks[d], image_size, donor_codes=codes)
+        donors.append(d)
+    return out, donors
