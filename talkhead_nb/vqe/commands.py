@@ -46,6 +46,7 @@ def add_fit_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('--out', required=True, help='run folder; rerun the same command to resume')
     p.add_argument('--generator', default='tiny-synth', help="StyleGAN3 weights (.pkl/.safetensors) or a shipped name")
     p.add_argument('--preset', default='tiny', choices=list(PRESETS), help="'micro' is for tests")
+    p.add_argument('--tiny', dest='preset', action='store_const', const='tiny', help='the tiny preset (the default)')
     p.add_argument('--layer', default=None, help='the synthesis layer to quantise (its input features)')
     p.add_argument('--K', type=int, default=None, help="codebook size (default: the preset's)")
     p.add_argument('--steps', type=int, default=None, help="Stage II steps (default: the preset's)")
