@@ -35,6 +35,7 @@ class TrainConfig:
     ema_beta: float = 0.999
     seed: int = 0
     grad_clip: float|None = None # `optimize` clips the stepped optimizer's gradient norm to this
+    grad_clip_value: float|None = None # … and each gradient entry to ±this (LSR's code clips by value, ±1)
     amp: bool = True # on CUDA: fp16 autocast (`trainer.autocast()`) and a loss scaler per optimizer; ignored on CPU
     progress: bool = True
     tune_allocator: bool = True # on CPU, `core.tune_cpu_allocator()` (keeps freed memory; much faster big tensors)
@@ -113,6 +114,8 @@ def optimize(self: Trainer, name: str, loss: torch.Tensor) -> None:
     if sc: sc.unscale_(opt)
     if self.cfg.grad_clip is not None:
         torch.nn.utils.clip_grad_norm_([p for g in opt.param_groups for p in g['params']], self.cfg.grad_clip)
+    if self.cfg.grad_clip_value is not None:
+        torch.nn.utils.clip_grad_value_([p for g in opt.param_groups for p in g['params']], self.cfg.grad_clip_value)
     if sc: sc.step(opt); sc.update()
     else: opt.step()
 

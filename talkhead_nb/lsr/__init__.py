@@ -1,5 +1,6 @@
 """Learned Spatial Representations for few-shot talking heads (Meshry et al., ICCV 2021): the landmark sketches that
-condition every network (`sketch`) and the networks: encoders, layout UNet, SPADE generator, discriminator (`model`).
+condition every network (`sketch`), the networks (`model`), the two training stages and their schedule (`train`), and
+K-shot synthesis, fine-tuning and reenactment (`infer`).
 
 Written by hand: the public names of its modules, re-exported lazily (`talkhead_nb.lazy_exports`)."""
 from talkhead_nb import lazy_exports
@@ -11,6 +12,12 @@ _EXPORTS = {
     'Encoder': 'model', 'EncoderBlock': 'model', 'ImageGenerator': 'model', 'LSR': 'model', 'LSRConfig': 'model',
     'LSRDiscriminator': 'model', 'LayoutGenerator': 'model', 'ResBlockDown': 'model', 'ResBlockUp': 'model',
     'halve': 'model', 'layer_table': 'model',
+    # train
+    'FINETUNE_STEPS': 'train', 'LSRTrainConfig': 'train', 'fewshot_batch': 'train', 'finetune_steps': 'train',
+    'load_lsr': 'train', 'lr_factor': 'train', 'lsr_step': 'train', 'train_lsr': 'train',
+    # infer
+    'check_shots': 'infer', 'finetune': 'infer', 'reenact': 'infer', 'relative_landmarks': 'infer',
+    'similarity': 'infer', 'synthesize': 'infer',
 }
 
 __all__ = list(_EXPORTS)

@@ -89,6 +89,8 @@ def add_codes_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('--video', required=True, help='frames to code (the same person, square crops)')
     p.add_argument('--out', required=True, help='folder for frame_00000.png … (palette PNGs) and codes.json')
     p.add_argument('--max-frames', type=int, default=None)
+    p.add_argument('--proj-steps', type=int, default=100, help='projection steps of the first frame '
+                   '(each later chunk of 8: a fifth of them)')
 
 def _check_run(run) -> Path:
     r = Path(run)
@@ -98,10 +100,12 @@ def _check_run(run) -> Path:
 
 def check_codes(args) -> None:
     _check_run(args.run); check_input('video', args.video, 'video'); check_number('max-frames', args.max_frames, 3)
+    check_number('proj-steps', args.proj_steps, 1, integer=True)
 
 def run_codes(args) -> None:
     vq = VQE.load(args.run)
-    codes = vq.encode(video_frames(args.video, vq.cfg.out_res, args.max_frames))
+    codes = vq.encode(video_frames(args.video, vq.cfg.out_res, args.max_frames), steps_first=args.proj_steps,
+                      steps=max(1, args.proj_steps // 5))
     print(f'wrote {codes.T} code masks ({codes.size[1]}x{codes.size[0]}, K={codes.K}) to {codes.to_png(args.out)}')
 
 def add_render_arguments(p: argparse.ArgumentParser) -> None:
@@ -172,17 +176,19 @@ def add_edit_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument('--side-by-side', action='store_true', help='the unedited render on the left')
     p.add_argument('--fps', type=float, default=25.)
     p.add_argument('--max-frames', type=int, default=None)
+    p.add_argument('--proj-steps', type=int, default=100, help='projection steps of the first frame '
+                   '(each later chunk of 8: a fifth of them)')
 
 def check_edit(args) -> None:
     _check_run(args.run); check_input('video', args.video, 'video'); parse_op(args.op)
     check_number('fps', args.fps, 1, 240); check_number('max-frames', args.max_frames, 3, integer=True)
-    check_output(args.out, {'video': args.video})
+    check_number('proj-steps', args.proj_steps, 1, integer=True); check_output(args.out, {'video': args.video})
 
 def _track(frames: torch.Tensor, model: str) -> np.ndarray:   # [T,68,2] image pixels, NaN where no face
     from ..face import track_video
     R, S = frames.shape[-1], max(256, frames.shape[-1])       # detection wants faces larger than 64 px
     big = F.interpolate(frames, size=(S, S), mode='bilinear', align_corners=False).clamp(0, 1) if S != R else frames
-    return track_video(big, model=model, redetect_every=1).landmarks * (R / S)
+    return track_video(big, model=model).landmarks * (R / S)
 
 def apply_edit(codes: CodeMasks, op: str, frames: list[int], landmarks: np.ndarray,   # [T,68,2] (NaN: no face)
                video: torch.Tensor|None = None, on_missing: str = 'skip') -> tuple[CodeMasks, list]:
@@ -219,7 +225,10 @@ def run_edit(args) -> None:
     vq = VQE.load(args.run)
     x = video_frames(args.video, vq.cfg.out_res, args.max_frames)
     frames = parse_frames(args.frames, len(x))
-    codes = vq.encode(x)
+    name, arg = parse_op(args.op)
+    if name in ('eyes-from', 'mouth-from') and not 0 <= arg[0] < len(x):     # before any work
+        raise UsageError(f'--op {args.op}: frame {arg[0]} is outside the video (0..{len(x) - 1})')
+    codes = vq.encode(x, steps_first=args.proj_steps, steps=max(1, args.proj_steps // 5))
     ed, missing = apply_edit(codes, args.op, frames, _track(x, args.landmarks), x, args.on_missing)
     if missing: print(f'no face in frames {missing}: left unedited')
     n = int(codes.changed(ed).flatten(1).any(1).sum())
