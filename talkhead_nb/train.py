@@ -225,7 +225,8 @@ def _fit(self: Trainer) -> list[dict]:
         if bad:
             raise FloatingPointError(
                 f'{self.out_dir}: loss {bad} is not finite at step {self.step}; the last good checkpoint '
-                f'({self.ckpt_path if self.ckpt_path.exists() else "none yet"}) is kept — lower the lr or check the data'
+                f'({self.ckpt_path if self.ckpt_path.exists() else "none yet"}) is kept — lower the lr or check '
+                'the data'
             )
         self._update_ema()
         self.step += 1

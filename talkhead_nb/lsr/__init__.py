@@ -14,7 +14,8 @@ _EXPORTS = {
     'halve': 'model', 'layer_table': 'model',
     # train
     'FINETUNE_STEPS': 'train', 'LSRTrainConfig': 'train', 'fewshot_batch': 'train', 'finetune_steps': 'train',
-    'load_lsr': 'train', 'lr_factor': 'train', 'lsr_step': 'train', 'train_lsr': 'train',
+    'load_lsr': 'train', 'lr_factor': 'train', 'lsr_d_loss': 'train', 'lsr_step': 'train', 'set_lr': 'train',
+    'train_lsr': 'train',
     # infer
     'check_shots': 'infer', 'finetune': 'infer', 'reenact': 'infer', 'relative_landmarks': 'infer',
     'similarity': 'infer', 'synthesize': 'infer',

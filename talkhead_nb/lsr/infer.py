@@ -8,11 +8,11 @@ import copy, tempfile
 import numpy as np
 import torch
 from ..core import assert_shape
-from ..losses import g_nonsaturating_loss, d_logistic_loss, r1_penalty, r2_penalty
+from ..losses import g_nonsaturating_loss
 from ..train import Trainer, TrainConfig
 from .model import LSR, LSRDiscriminator
 from .sketch import landmark_sketch
-from .train import LSRTrainConfig, lr_factor, finetune_steps
+from .train import LSRTrainConfig, lr_factor, finetune_steps, set_lr, lsr_d_loss
 
 # %% auto #0
 __all__ = ['check_shots', 'synthesize', 'finetune', 'similarity', 'relative_landmarks', 'reenact']
@@ -56,20 +56,14 @@ def synthesize(model: LSR, sources: torch.Tensor, source_landmarks, target_landm
 # %% ../../nbs/73_lsr_infer.ipynb #190e20e1
 def _finetune_step(model: LSR, D: LSRDiscriminator|None, z_s, z_l, x, sk, tc: LSRTrainConfig, total: int):
     def step_fn(tr, step):
-        for o in tr.optimizers.values():
-            for grp in o.param_groups: grp['lr'] = tc.lr * lr_factor(step, total, 0, total - total // 2, 'hyperbolic')
+        set_lr(tr, tc.lr * lr_factor(step, total, 0, total - total // 2, 'hyperbolic'))
         i = step % len(x)                                              # batch 1, cycling through the K shots
         y, real, s = model(z_s, z_l, sk[i:i + 1])['image'], x[i:i + 1], sk[i:i + 1]
         losses = {'l1': (y - real).abs().mean(), 'l2': (y - real).square().mean()}
         if D is not None: losses['gan'] = g_nonsaturating_loss(D(torch.cat([y, s], 1)))
         total_g = tc.w_l1 * losses['l1'] + tc.w_l2 * losses['l2'] + tc.w_gan * losses.get('gan', 0.)
         tr.optimize('G', total_g)
-        if D is not None:
-            Dc = lambda img: D(torch.cat([img, s], 1))
-            loss_d = d_logistic_loss(Dc(real), Dc(y.detach()))
-            if tc.r1: loss_d = loss_d + tc.r1 / 2 * r1_penalty(Dc, real, of='loss')
-            if tc.r2: loss_d = loss_d + tc.r2 / 2 * r2_penalty(Dc, y.detach(), of='loss')
-            tr.optimize('D', loss_d)
+        if D is not None: tr.optimize('D', lsr_d_loss(lambda img: D(torch.cat([img, s], 1)), real, y, tc))
         return {k: v.detach() for k, v in losses.items()}
     return step_fn
 

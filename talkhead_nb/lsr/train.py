@@ -16,8 +16,8 @@ from .model import LSRConfig, LSR, LSRDiscriminator
 from .sketch import landmark_sketch
 
 # %% auto #0
-__all__ = ['FINETUNE_STEPS', 'LSRTrainConfig', 'lr_factor', 'finetune_steps', 'fewshot_batch', 'lsr_step', 'train_lsr',
-           'load_lsr']
+__all__ = ['FINETUNE_STEPS', 'LSRTrainConfig', 'lr_factor', 'finetune_steps', 'fewshot_batch', 'set_lr', 'lsr_d_loss', 'lsr_step',
+           'train_lsr', 'load_lsr']
 
 # %% ../../nbs/72_lsr_train.ipynb #181d91b6
 @dataclass
@@ -78,15 +78,24 @@ def fewshot_batch(data, step: int, batch: int, seed: int = 0) -> dict:
                 tgt=torch.stack([it['target']['image'] for it in items]) * 2 - 1, tgt_sketch=landmark_sketch(tgt_lm, S),
                 parts=torch.stack([it['target']['parts'] for it in items]).long())
 
-def _set_lr(tr: Trainer, lr: float):
+def set_lr(tr: Trainer, lr: float):
+    "Set every optimizer of a Trainer to this learning rate (the schedule is applied step by step)."
     for o in tr.optimizers.values():
         for grp in o.param_groups: grp['lr'] = lr
+
+def lsr_d_loss(Dc, real: torch.Tensor, fake: torch.Tensor, tc: LSRTrainConfig) -> torch.Tensor:
+    "D's loss (the code's): logistic, + γ/2·R1 on the real and γ/2·R2 on the (detached) fake, of the per-example loss."
+    fake = fake.detach()
+    loss = d_logistic_loss(Dc(real), Dc(fake))
+    if tc.r1: loss = loss + tc.r1 / 2 * r1_penalty(Dc, real, of='loss')
+    if tc.r2: loss = loss + tc.r2 / 2 * r2_penalty(Dc, fake, of='loss')
+    return loss
 
 def lsr_step(model: LSR, D: LSRDiscriminator|None, data, tc: LSRTrainConfig, total: int, stage: str = 'full'):
     "The Trainer step of a stage ('pretrain': layout only; 'full': everything) with the lr schedule applied."
     n = model.cfg.n_classes
     def step_fn(tr, step):
-        _set_lr(tr, tc.lr * lr_factor(step, total, tc.warmup, tc.decay_steps, tc.decay))
+        set_lr(tr, tc.lr * lr_factor(step, total, tc.warmup, tc.decay_steps, tc.decay))
         b = fewshot_batch(data, step, tc.batch, tc.data_seed)
         if stage == 'pretrain':
             x = torch.cat([b['src'], b['src_sketch']], 2).flatten(0, 1)
@@ -105,10 +114,7 @@ def lsr_step(model: LSR, D: LSRDiscriminator|None, data, tc: LSRTrainConfig, tot
                   'l2': (y - b['tgt']).square().mean(), 'z': z_s.square().mean() + z_l.square().mean()}
         total_g = tc.w_gan * losses['gan'] + tc.w_l1 * losses['l1'] + tc.w_l2 * losses['l2'] + tc.w_z * losses['z']
         tr.optimize('G', total_g)
-        yd = y.detach()
-        loss_d = d_logistic_loss(Dc(b['tgt']), Dc(yd))
-        if tc.r1: loss_d = loss_d + tc.r1 / 2 * r1_penalty(Dc, b['tgt'], of='loss')
-        if tc.r2: loss_d = loss_d + tc.r2 / 2 * r2_penalty(Dc, yd, of='loss')
+        loss_d = lsr_d_loss(Dc, b['tgt'], y, tc)
         tr.optimize('D', loss_d)
         return {**{k: v.detach() for k, v in losses.items()}, 'total': total_g.detach(), 'd': loss_d.detach()}
     return step_fn

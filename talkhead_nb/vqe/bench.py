@@ -134,8 +134,9 @@ def _synthesis(G, ws: torch.Tensor, batch: int = 16) -> torch.Tensor:
 def _ablation(folder: Path, name: str) -> VQE|None:
     return VQE.load(folder, generator=ABLATIONS[name]) if (folder / ABLATIONS[name]).exists() else None
 
-def reconstructions(vq: VQE, codes: CodeMasks, vid: dict, folder: Path, inversion: bool = True,
-                    log=print) -> dict:   # name -> [N_test,3,H,W]
+def reconstructions(vq: VQE, codes: CodeMasks, vid: dict, folder: Path, inversion: bool = True, log=print,
+                    inversion_steps: tuple = (100, 20, 150),   # projection: first frame, each later chunk; PTI steps
+                    ) -> dict:   # name -> [N_test,3,H,W]
     "Held-out renders of the method, its ablations and the baselines (mean frame; W+ projection, PTI of the frames)."
     te, tr = vid['test_idx'], vid['train_idx']
     gt = vid['frames'][te]
@@ -147,11 +148,12 @@ def reconstructions(vq: VQE, codes: CodeMasks, vid: dict, folder: Path, inversio
     if inversion:
         t0 = time.time()
         G0 = load_generator('tiny-synth').eval()
-        ws, _ = embed_frames(G0, gt, steps_first=100, steps=20, chunk=8, w_lpips=0.)
+        first, later, n_pti = inversion_steps
+        ws, _ = embed_frames(G0, gt, steps_first=first, steps=later, chunk=8, w_lpips=0.)
         out['W+ projection'] = _synthesis(G0, ws)
-        Gp = pti(G0, gt, pivot=ws, steps=150, w_lpips=0., stop_lpips=None, batch=8, progress=False).G.eval()
+        Gp = pti(G0, gt, pivot=ws, steps=n_pti, w_lpips=0., stop_lpips=None, batch=8, progress=False).G.eval()
         out['PTI (tuned on these frames)'] = _synthesis(Gp, ws)
-        _, ws_t = vq.stage1.encode(gt)
+        _, ws_t = vq.stage1.encode(gt, steps_first=first, steps=later)
         out['W+ in the video-tuned G'] = _synthesis(vq.stage1.G, ws_t)
         log(f'inversion baselines: {time.time() - t0:.0f} s')
     return out

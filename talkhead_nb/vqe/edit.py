@@ -73,7 +73,8 @@ def nearest_donor(pool_expr: np.ndarray,        # [N,D] expression vectors of th
 
 def half_face_codes(codes: CodeMasks, t: int,   # the source masks and the frame to drive
                     target_landmarks,           # [68,2] image pixels: the driven face
-                    donor: int, donor_landmarks, image_size: int, donor_codes: CodeMasks|None = None) -> CodeMasks:
+                    donor: int, donor_landmarks, image_size: int, donor_codes: CodeMasks|None = None,
+                    inplace: bool = False) -> CodeMasks:
     "Frame t's lower face replaced by the donor frame's codes, warped piecewise-affinely onto the target landmarks."
     from skimage.transform import PiecewiseAffineTransform, AffineTransform
     donor_codes = donor_codes if donor_codes is not None else codes
@@ -96,7 +97,8 @@ def half_face_codes(codes: CodeMasks, t: int,   # the source masks and the frame
     d = donor_codes.codes[donor_codes.frames(donor)[0]]
     new = codes.codes[codes.frames(t)[0]].clone()
     new[ys, xs] = d[sy, sx]
-    out = codes.copy(); out.codes[codes.frames(t)[0]] = new
+    out = codes if inplace else codes.copy()
+    out.codes[codes.frames(t)[0]] = new
     return out
 
 def transfer_expression(codes: CodeMasks, frames,       # the source masks; the frames to drive
@@ -109,9 +111,9 @@ def transfer_expression(codes: CodeMasks, frames,       # the source masks; the 
     frames, pool = [int(f) for f in frames], [int(p) for p in pool]
     if len(target_landmarks) != len(frames):
         raise ValueError(f'transfer_expression: {len(frames)} frames but {len(target_landmarks)} target landmark sets')
-    out, donors = codes, []
+    out, donors = codes.copy(), []                  # one copy, written frame by frame; donors read the source masks
     for i, t in enumerate(frames):
         d = pool[nearest_donor(pool_expr, target_expr[i], pool_pose, target_pose[i], w_pose)]
-        out = half_face_codes(out, t, target_landmarks[i], d, landmarks[d], image_size, donor_codes=codes)
+        half_face_codes(out, t, target_landmarks[i], d, landmarks[d], image_size, donor_codes=codes, inplace=True)
         donors.append(d)
     return out, donors
