@@ -9,12 +9,13 @@ from pathlib import Path
 import torch
 import talkhead_nb
 from . import compat, zoo
-from .core import get_device, sample_image, save_image, make_grid, atomic_path
+from .core import get_device, sample_image, save_image, make_grid, atomic_path, crop_square
 from .commands import Command, UsageError, check_number, cli_message
 from .video import write_video, VideoReader, is_marked_synthetic
 from .synth import talking_sequence, random_identity, render_video, render, draw_points, colorize_parts
 from .dnp.commands import dnp_demo
 from .vqe.commands import vqe_demo
+from .lsr.commands import lsr_demo
 from .v2s.bench import v2s_demo
 
 # %% auto #0
@@ -99,18 +100,6 @@ def format_info(d: dict) -> str:
     lines += ['offline fallbacks active:'] + ([f'  - {f}' for f in d['fallbacks']] or ['  (none)'])
     return '\n'.join(lines)
 
-# %% ../nbs/90_cli.ipynb #93ec0244
-def _crop_square(img: torch.Tensor, cx: float, cy: float, half: float, size: int) -> torch.Tensor:
-    "A square crop centred at (cx, cy) with half-width `half` (pixels), resampled to `size`²."
-    _, h, w = img.shape
-    theta = torch.tensor([[half / (w / 2), 0, (cx - w / 2) / (w / 2)], [0, half / (h / 2), (cy - h / 2) / (h / 2)]])[
-        None
-    ].float()
-    grid = torch.nn.functional.affine_grid(theta, (1, 3, size, size), align_corners=False)
-    return torch.nn.functional.grid_sample(
-        img[None], grid, mode='bilinear', padding_mode='border', align_corners=False
-    )[0].clamp(0, 1)
-
 # %% ../nbs/90_cli.ipynb #487aad1c
 def demo(
     out: str | Path = 'outputs', size: int = 256, n_frames: int = 50, fps: int = 25, log=print, v2s_frames: int = 48
@@ -124,7 +113,7 @@ def demo(
     faces = {n: sample_image(n) for n in ('astronaut', 'grace_hopper')}
     # face centres and sizes in the original photos (pixels), from the photos themselves
     views = {'astronaut': (255., 140., 120.), 'grace_hopper': (256., 250., 170.)}
-    stills = [_crop_square(faces[n], *views[n], size) for n in faces]
+    stills = [crop_square(faces[n], *views[n], size) for n in faces]
     save_image(make_grid(stills, ncols=2), out/'faces.png')
     frames = []
     for i in range(n_frames):
@@ -132,7 +121,7 @@ def demo(
         k = 'astronaut' if s < 0.5 else 'grace_hopper'
         u = (s % 0.5) * 2
         cx, cy, half = views[k]
-        frames.append(_crop_square(faces[k], cx + 20 * (u - .5), cy, half * (1.25 - 0.35 * u), size))
+        frames.append(crop_square(faces[k], cx + 20 * (u - .5), cy, half * (1.25 - 0.35 * u), size))
     vid = write_video(out/'faces.mp4', frames, fps=fps, mark=True)
     r = VideoReader(vid)
     n_back = sum(1 for _ in r)
@@ -163,6 +152,7 @@ def demo(
     }
     files.update(dnp_demo(out, n_frames=n_frames, fps=fps, log=log))
     files.update(vqe_demo(out, n_frames=min(n_frames, 48), fps=fps, log=log))   # VQ editing: the shipped tiny model
+    files.update(lsr_demo(out, n_frames=min(n_frames, 24), fps=fps, log=log))   # LSR: K = 4 photos, driven
     if v2s_frames:   # Video2StyleGAN: reference + driving video through the shipped tiny StyleGAN3
         files.update({f'v2s_{k}': p for k, p in v2s_demo(out, n_frames=v2s_frames, log=log).items()})
     log(f'demo finished in {time.time() - t0:.1f} s')
@@ -170,7 +160,7 @@ def demo(
 
 # %% ../nbs/90_cli.ipynb #23735885
 FAMILY_COMMANDS = ('talkhead_nb.prep', 'talkhead_nb.v2s.commands', 'talkhead_nb.dnp.commands',
-                   'talkhead_nb.vqe.commands')
+                   'talkhead_nb.vqe.commands', 'talkhead_nb.lsr.commands')
 
 def add_info_arguments(p):
     p.add_argument('--json', action='store_true', help='print JSON instead of text')

@@ -15,10 +15,10 @@ from . import __version__
 # %% auto #0
 __all__ = ['PROVENANCE', 'SAMPLE_IMAGES', 'CKPT_FORMAT', 'get_device', 'set_seed', 'ShapeError', 'assert_shape',
            'ImageFormatError', 'to_tensor', 'to_uint8', 'to_pil', 'to_numpy', 'atomic_path', 'save_image', 'load_image',
-           'sample_image', 'make_grid', 'show_grid', 'MdTable', 'md_table', 'rotation_matrix', 'matrix_to_euler',
-           'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint', 'config_diff',
-           'load_checkpoint', 'load_state_strict', 'short', 'read_checkpoint_meta', 'check_state', 'build_for_state',
-           'config_from_dict', 'tune_cpu_allocator', 'warn_once', 'data_path', 'write_target']
+           'sample_image', 'make_grid', 'show_grid', 'crop_square', 'MdTable', 'md_table', 'rotation_matrix',
+           'matrix_to_euler', 'gaze_vector', 'CheckpointError', 'ConfigMismatchError', 'config_dict', 'save_checkpoint',
+           'config_diff', 'load_checkpoint', 'load_state_strict', 'short', 'read_checkpoint_meta', 'check_state',
+           'build_for_state', 'config_from_dict', 'tune_cpu_allocator', 'warn_once', 'data_path', 'write_target']
 
 # %% ../nbs/00_core.ipynb #f3dcf813
 def get_device(prefer: str|None = None # 'cuda', 'cpu', 'mps' or None for automatic
@@ -300,6 +300,18 @@ def show_grid(
     if suptitle: fig.suptitle(suptitle)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/00_core.ipynb #11601d6d
+def crop_square(img: torch.Tensor, # [3,H,W] in [0,1]
+                cx: float, cy: float, # centre (pixels, x right, y down)
+                half: float, # half the side (pixels)
+                size: int) -> torch.Tensor: # [3,size,size]
+    "A square crop centred at (cx, cy) with half-width `half` (pixels), resampled to `size`²."
+    _, h, w = img.shape
+    theta = torch.tensor([[half / (w / 2), 0, (cx - w / 2) / (w / 2)], [0, half / (h / 2), (cy - h / 2) / (h / 2)]])
+    grid = torch.nn.functional.affine_grid(theta[None].float(), (1, 3, size, size), align_corners=False)
+    return torch.nn.functional.grid_sample(img[None], grid, mode='bilinear', padding_mode='border',
+                                           align_corners=False)[0].clamp(0, 1)
 
 # %% ../nbs/00_core.ipynb #cc4c8ca8
 class MdTable:

@@ -23,7 +23,7 @@ def test_demo_writes_outputs(tmp_path):
     r = talkhead('demo', '--out', str(tmp_path/'outputs'), '--size', '128', '--v2s-frames', '0')   # V2S part: test_v2s.py
     assert r.returncode == 0, r.stderr
     out = tmp_path/'outputs'/'demo'
-    assert {p.name for p in out.iterdir()} == {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png', 'vqe_edit.mp4', 'vqe_edit.png'}
+    assert {p.name for p in out.iterdir()} == {'info.json', 'faces.png', 'faces.mp4', 'synth.mp4', 'synth_truth.png', 'dnp_reenact.mp4', 'dnp_reenact.png', 'vqe_edit.mp4', 'vqe_edit.png', 'lsr_reenact.mp4', 'lsr_reenact.png'}
     v, fps = read_video(out/'faces.mp4')
     assert v.shape[1:] == (3, 128, 128) and v.shape[0] == 50 and is_marked_synthetic(out/'faces.mp4')
     assert json.loads((out/'info.json').read_text())['talkhead_nb']
@@ -32,6 +32,8 @@ def test_demo_writes_outputs(tmp_path):
     assert d.shape == (50, 3, s, 2 * s) and is_marked_synthetic(out/'dnp_reenact.mp4')
     q, _ = read_video(out/'vqe_edit.mp4')      # truth | render | edit of the shipped VQE model's 48 held-out frames
     assert q.shape == (48, 3, 64, 192) and is_marked_synthetic(out/'vqe_edit.mp4')
+    l, _ = read_video(out/'lsr_reenact.mp4')   # driver | absolute | relative, the shipped tiny LSR model, 24 views
+    assert l.shape == (24, 3, 64, 192) and is_marked_synthetic(out/'lsr_reenact.mp4')
 
 def test_bad_arguments():
     r = talkhead('demo', '--size', '63')           # a value the command checks: one line, exit 1, as every command's checks

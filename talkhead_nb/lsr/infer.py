@@ -50,8 +50,9 @@ def synthesize(model: LSR, sources: torch.Tensor, source_landmarks, target_landm
     for i in range(0, len(tl), batch):
         sk = landmark_sketch(tl[i:i + batch], S)
         o = model(z_s.expand(len(sk), -1), z_l.expand(len(sk), -1), sk)
-        imgs.append(((o['image'] + 1) / 2).clamp(0, 1)); labels.append(o['layout'].argmax(1))
-    return dict(image=torch.cat(imgs), label=torch.cat(labels))
+        imgs.append(((o['image'] + 1) / 2).clamp(0, 1))
+        if o['layout'] is not None: labels.append(o['layout'].argmax(1))
+    return dict(image=torch.cat(imgs), label=torch.cat(labels) if labels else None)   # no labels: one-step model
 
 # %% ../../nbs/73_lsr_infer.ipynb #190e20e1
 def _finetune_step(model: LSR, D: LSRDiscriminator|None, z_s, z_l, x, sk, tc: LSRTrainConfig, total: int):
@@ -83,8 +84,8 @@ def finetune(model: LSR, sources: torch.Tensor, source_landmarks,   # K shots [K
     with torch.no_grad(): z_s, z_l = tuned.encode(x[None], sk[None])
     torch.manual_seed(seed)
     adam = lambda ps: torch.optim.Adam(ps, lr=tc.lr, betas=tc.betas)
-    mods, opts = {'G': tuned.G, 'layout_G': tuned.layout_G}, {'G': adam([*tuned.G.parameters(),
-                                                                          *tuned.layout_G.parameters()])}
+    mods = {'G': tuned.G, **({'layout_G': tuned.layout_G} if tuned.layout_G is not None else {})}
+    opts = {'G': adam([p for m in mods.values() for p in m.parameters()])}
     if Dt is not None: mods['D'], opts['D'] = Dt, adam(Dt.parameters())
     with tempfile.TemporaryDirectory() as d:
         Trainer(mods, opts, _finetune_step(tuned, Dt, z_s, z_l, x, sk, tc, n), d,

@@ -32,14 +32,15 @@ class LSRConfig:
     gen_start: int = 7                                # the generator's first feature map is start × start
     gen_channels: tuple = (512, 512, 512, 256, 128, 64, 32)   # input FC, then one per SPADE block (7 … 224)
     spade_hidden: int = 64
-    gen_cond: str = 'layout+sketch'                   # SPADE input: 'layout+sketch' (paper) or 'layout' (code)
+    gen_cond: str = 'layout+sketch'                   # SPADE input: 'layout+sketch' (paper), 'layout' (code) or
+                                                      # 'sketch' (the one-step FSTH-like baseline: no layout stage)
     disc_channels: tuple = (32, 64, 128, 256, 512, 512, 512)  # from_rgb, then one per down block (224 … 4)
 
     def __post_init__(self):
         if self.enc_pool not in ('blur', 'avg'):
             raise ValueError(f"LSRConfig: enc_pool 'blur' or 'avg', not {self.enc_pool!r}")
-        if self.gen_cond not in ('layout+sketch', 'layout'):
-            raise ValueError(f"LSRConfig: gen_cond 'layout+sketch' or 'layout', not {self.gen_cond!r}")
+        if self.gen_cond not in ('layout+sketch', 'layout', 'sketch'):
+            raise ValueError(f"LSRConfig: gen_cond 'layout+sketch', 'layout' or 'sketch', not {self.gen_cond!r}")
         if len(self.layout_up) != len(self.layout_down):
             raise ValueError('LSRConfig: the UNet needs as many up blocks as down blocks')
         for what, n in (('encoder', len(self.enc_channels) - 2), ('layout UNet', len(self.layout_down)),
@@ -52,7 +53,9 @@ class LSRConfig:
     @property
     def layout_out(self) -> int: return self.n_classes + 3 * self.aux_rgb
     @property
-    def cond_nc(self) -> int: return self.n_classes + 3 * (self.gen_cond == 'layout+sketch')
+    def cond_nc(self) -> int: return self.n_classes * self.two_step + 3 * (self.gen_cond != 'layout')
+    @property
+    def two_step(self) -> bool: return self.gen_cond != 'sketch'   # False: no E^l, no layout generator
 
     @classmethod
     def code(cls, **kw) -> 'LSRConfig':
@@ -215,8 +218,9 @@ class LSR(nn.Module):
     def __init__(self, cfg: LSRConfig|None = None):
         super().__init__()
         self.cfg = cfg = cfg or LSRConfig()
-        self.E_s, self.E_l = Encoder(cfg), Encoder(cfg)
-        self.layout_G, self.G = LayoutGenerator(cfg), ImageGenerator(cfg)
+        self.E_s, self.G = Encoder(cfg), ImageGenerator(cfg)
+        two = cfg.two_step                                          # the one-step baseline has no layout stage
+        self.E_l, self.layout_G = (Encoder(cfg), LayoutGenerator(cfg)) if two else (None, None)
 
     def encode(self, images: torch.Tensor, sketches: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         "K shots [N,K,3,S,S] and their sketches → (z^s, z^l) [N,z], each the mean of the K shots' latents."
@@ -226,10 +230,12 @@ class LSR(nn.Module):
         N, K = images.shape[:2]
         if K < 1: raise ValueError('LSR.encode: no source images (K = 0); give at least one shot of the person')
         x = torch.cat([images, sketches], 2).flatten(0, 1)
-        return self.E_s(x).reshape(N, K, -1).mean(1), self.E_l(x).reshape(N, K, -1).mean(1)
+        z_s = self.E_s(x).reshape(N, K, -1).mean(1)
+        return z_s, (self.E_l(x).reshape(N, K, -1).mean(1) if self.E_l is not None else z_s.new_zeros(N, 0))
 
     def forward(self, z_s: torch.Tensor, z_l: torch.Tensor, sketch: torch.Tensor) -> dict:
         "Target sketch [N,3,S,S] → {'logits', 'layout' (softmax over the classes), 'aux' (RGB or None), 'image'}."
+        if not self.cfg.two_step: return dict(logits=None, layout=None, aux=None, image=self.G(z_s, sketch))
         logits = self.layout_G(sketch, z_l)
         layout = logits[:, :self.cfg.n_classes].softmax(1)
         cond = torch.cat([layout, sketch], 1) if self.cfg.gen_cond == 'layout+sketch' else layout

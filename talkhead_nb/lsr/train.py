@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 from ..core import config_dict
 from ..losses import g_nonsaturating_loss, d_logistic_loss, r1_penalty, r2_penalty
@@ -17,7 +18,7 @@ from .sketch import landmark_sketch
 
 # %% auto #0
 __all__ = ['FINETUNE_STEPS', 'LSRTrainConfig', 'lr_factor', 'finetune_steps', 'fewshot_batch', 'set_lr', 'lsr_d_loss', 'lsr_step',
-           'train_lsr', 'load_lsr']
+           'train_lsr', 'load_lsr', 'save_layout_stage', 'load_layout_stage']
 
 # %% ../../nbs/72_lsr_train.ipynb #181d91b6
 @dataclass
@@ -111,7 +112,8 @@ def lsr_step(model: LSR, D: LSRDiscriminator|None, data, tc: LSRTrainConfig, tot
         y = model(z_s, z_l, b['tgt_sketch'])['image']
         Dc = lambda img: D(torch.cat([img, b['tgt_sketch']], 1))          # conditional on the target sketch
         losses = {'gan': g_nonsaturating_loss(Dc(y)), 'l1': (y - b['tgt']).abs().mean(),
-                  'l2': (y - b['tgt']).square().mean(), 'z': z_s.square().mean() + z_l.square().mean()}
+                  'l2': (y - b['tgt']).square().mean(),
+                  'z': z_s.square().mean() + z_l.square().sum() / max(1, z_l.numel())}   # z_l is empty: one-step
         total_g = tc.w_gan * losses['gan'] + tc.w_l1 * losses['l1'] + tc.w_l2 * losses['l2'] + tc.w_z * losses['z']
         tr.optimize('G', total_g)
         loss_d = lsr_d_loss(Dc, b['tgt'], y, tc)
@@ -132,6 +134,8 @@ def train_lsr(data,                             # a synth.FewShotDataset (K = tc
     from talkhead_nb.core import save_checkpoint
     if stage not in ('pretrain', 'full'): raise ValueError(f"train_lsr: stage 'pretrain' or 'full', not {stage!r}")
     cfg, tc = cfg or (model.cfg if model is not None else LSRConfig()), tc or LSRTrainConfig()
+    if stage == 'pretrain' and not cfg.two_step:
+        raise ValueError("train_lsr: the one-step model (gen_cond='sketch') has no layout stage to pre-train")
     if data.k != tc.K: raise ValueError(f'train_lsr: the dataset gives K={data.k} shots, the recipe wants K={tc.K}')
     train = train or TrainConfig(steps=1000)
     train = TrainConfig(**{**config_dict(train), 'grad_clip_value': tc.clip_value})
@@ -152,14 +156,31 @@ def train_lsr(data,                             # a synth.FewShotDataset (K = tc
         save_checkpoint(Path(out_dir) / 'discriminator.safetensors', D, config=cfg, cls='LSRDiscriminator')
     return model, D, hist
 
-def load_lsr(folder, device='cpu') -> tuple[LSR, LSRDiscriminator|None]:
+def load_lsr(folder, device='cpu',
+             expect: LSRConfig|None = None,     # refuse a checkpoint of another config (ConfigMismatchError)
+             ) -> tuple[LSR, LSRDiscriminator|None]:
     "The model a `train_lsr` run saved (its config read from the file), and its discriminator when there is one."
     from talkhead_nb.core import read_checkpoint_meta, config_from_dict, load_checkpoint
     folder = Path(folder)
     p = folder / 'lsr.safetensors'
     if not p.exists(): raise FileNotFoundError(f'{p}: missing; train one with train_lsr(..., out_dir={str(folder)!r})')
     cfg = config_from_dict(LSRConfig, read_checkpoint_meta(p)['config'], p)
-    model = LSR(cfg); load_checkpoint(p, cls='LSR', model=model)
+    model = LSR(cfg); load_checkpoint(p, expect, cls='LSR', model=model)
     D, pd = None, folder / 'discriminator.safetensors'
-    if pd.exists(): D = LSRDiscriminator(cfg); load_checkpoint(pd, cls='LSRDiscriminator', model=D)
+    if pd.exists(): D = LSRDiscriminator(cfg); load_checkpoint(pd, cfg, cls='LSRDiscriminator', model=D)
     return model.to(device).eval(), (D.to(device) if D is not None else None)
+
+# %% ../../nbs/72_lsr_train.ipynb #1a7e5c02
+def save_layout_stage(model: LSR, path) -> Path:
+    "E^l and the layout generator alone (what layout pre-training trains), e.g. to keep the pre-trained stage."
+    from talkhead_nb.core import save_checkpoint
+    return save_checkpoint(path, nn.ModuleDict({'E_l': model.E_l, 'layout_G': model.layout_G}), config=model.cfg,
+                           cls='LSRLayoutStage')
+
+def load_layout_stage(path) -> LSR:
+    "An LSR with E^l and the layout generator of a `save_layout_stage` file (E^s and G untrained: layouts only)."
+    from talkhead_nb.core import read_checkpoint_meta, config_from_dict, load_checkpoint
+    cfg = config_from_dict(LSRConfig, read_checkpoint_meta(path)['config'], path)
+    model = LSR(cfg)
+    load_checkpoint(path, cls='LSRLayoutStage', model=nn.ModuleDict({'E_l': model.E_l, 'layout_G': model.layout_G}))
+    return model.eval()
