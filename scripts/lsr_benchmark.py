@@ -1,9 +1,10 @@
 """Run the Learned Spatial Representations benchmark (`lsr.commands.evaluate_checkpoints`, the FSTH protocol of
-`lsr.bench` on the 20 held-out synthetic identities) on the shipped tiny model, the shipped one-step baseline and the
-shipped pre-trained layout stage, and write benchmark.json and its figures (cross-identity stills, predicted layouts
+`lsr.bench` on the first 14 of the 20 held-out synthetic identities: about 125 s per identity on the idle 2-core
+machine, most of it the K = 32 fine-tuning's 400 steps) on the shipped tiny model, the shipped one-step baseline
+and the shipped pre-trained layout stage, and write benchmark.json and its figures (cross-identity stills, predicted layouts
 next to the oracle) into --out (default runs/remeasure), or into data/lsr/ (the shipped files) with --ship.
 
-usage: python scripts/lsr_benchmark.py [--identities 20] [--out DIR | --ship]"""
+usage: python scripts/lsr_benchmark.py [--identities 14] [--out DIR | --ship]"""
 import argparse, json, platform, time
 import torch
 from talkhead_nb.core import write_target, data_path, save_image, make_grid, atomic_path
@@ -21,7 +22,7 @@ def check_slice(model, v: dict, n: int = 4) -> dict:
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser()
-    ap.add_argument('--identities', type=int, default=20)
+    ap.add_argument('--identities', type=int, default=14, help='held-out identities (1..20)')
     ap.add_argument('--out', default=None, help='folder for the files (default runs/remeasure)')
     ap.add_argument('--ship', action='store_true', help='write data/lsr/ (the shipped files) instead')
     a = ap.parse_args()

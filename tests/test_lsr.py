@@ -21,7 +21,7 @@ def test_shipped_models_are_small_and_load():
     for name in ('tiny', 'onestep'):
         d = data_path('lsr', name)                       # shipped: a missing model is a failure, not a skip
         sizes = {f.name: f.stat().st_size for f in d.iterdir()}
-        assert max(sizes.values()) < 6.5e6 and sum(sizes.values()) < 8.5e6, sizes
+        assert max(sizes.values()) < 6.5e6 and sum(sizes.values()) < 10e6, sizes   # a few MB each
         m, D = load_lsr(d)
         assert m.cfg.size == 64 and D is not None and m.cfg.two_step == (name == 'tiny')
     lay = load_layout_stage(data_path('lsr', 'tiny', 'pretrained_layout.safetensors'))
@@ -75,7 +75,7 @@ def test_cli_refuses_bad_input(tmp_path, footage):
     cases = [(['--source', str(tmp_path / 'dark.png')], 'dark.png: no face found'),
              (['--source', str(footage / 'src0.png'), '--finetune', '-3'], '--finetune'),
              (['--source', str(footage / 'src0.png'), '--on-missing', 'fail'], 'no face'),
-             (['--source', str(footage / 'drv.mp4')], 'source')]
+             (['--source', str(footage / 'drv.mp4')], 'not an image')]
     for extra, msg in cases:
         r = talkhead('lsr-reenact', '--driving', str(footage / 'drv.mp4'), '--out', str(tmp_path / 'x.mp4'), *extra)
         assert r.returncode == 1 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1, (extra, r.stderr)
