@@ -100,7 +100,7 @@ def _from_pil(img: Image.Image, alpha: str, what: str) -> np.ndarray:
 
 # %% ../nbs/00_core.ipynb #c7802ba1
 def _unit_float(t: torch.Tensor, value_range, what: str) -> torch.Tensor:
-    "uint8 (0..255) or float (in `value_range`, default 0..1) as float32 in [0, 1]; NaN, inf and ambiguous dtypes refused."
+    "uint8 (0..255) or float (in `value_range`, default 0..1) as float32 in [0, 1]; NaN, inf, ambiguous dtypes refused."
     if t.dtype == torch.uint8:
         if value_range is not None and tuple(value_range) != (0, 255):
             raise ImageFormatError(f'{what}: uint8 data but value_range={value_range}; uint8 is always 0..255')
@@ -143,7 +143,8 @@ def _rgb(t: torch.Tensor, gray: str, alpha: str, background: float, what: str) -
     elif c == 4:
         if alpha == 'drop': t = t[:3]
         elif alpha == 'composite': t = t[:3] * t[3:] + background * (1 - t[3:])
-        else: raise ImageFormatError(f"{what}: RGBA image; pass alpha='drop' or alpha='composite' (over background={background})")
+        else: raise ImageFormatError(
+            f"{what}: RGBA image; pass alpha='drop' or alpha='composite' (over background={background})")
     elif c == 2:
         if alpha == 'error':
             raise ImageFormatError(f"{what}: gray+alpha image; pass alpha='drop' or 'composite' and gray='replicate'")
@@ -158,7 +159,7 @@ def to_tensor(img, # PIL.Image, np.ndarray (HW/HWC) or torch.Tensor (CHW/HWC/NCH
               gray: str = 'error', # 'error' or 'replicate' for 1-channel input
               alpha: str = 'error', # 'error', 'drop' or 'composite' for 4-channel input
               background: float = 1.0, # background level for alpha='composite'
-              value_range: tuple|None = None, # e.g. (-1, 1) for float input in that range; None: uint8 0..255 or float 0..1
+              value_range: tuple|None = None, # e.g. (-1, 1) for float input; None: uint8 0..255 or float 0..1
               what: str = 'image' # name used in error messages
              ) -> torch.Tensor: # float32 [3,H,W] (or [N,3,H,W] for a 4-d tensor) in [0,1]
     "Convert an image to the package's canonical float RGB tensor in [0, 1], refusing ambiguous input."
@@ -434,7 +435,8 @@ def load_checkpoint(path: str|os.PathLike, # a file written by `save_checkpoint`
             raise ConfigMismatchError(
                 f'{path}: config mismatch in {len(diff)} field(s):\n  '
                 + '\n  '.join(diff)
-                + '\nBuild the model with the checkpoint\'s config (see `read_checkpoint_meta`) or pick the matching checkpoint.'
+                + '\nBuild the model with the checkpoint\'s config (see `read_checkpoint_meta`) '
+                  'or pick the matching checkpoint.'
             )
     tensors = load_file(str(path), device=str(device))
     if model is not None: load_state_strict(model, tensors, path, check_values=check_values)
@@ -510,7 +512,8 @@ def check_state(
     for k, v in own.items():
         t, why = sd[k], ''
         if t.dtype != v.dtype: why = f'is {t.dtype} where the model has {v.dtype}'
-        elif t.is_floating_point() and t.device.type != 'meta' and not bool(torch.isfinite(t).all()): why = 'holds NaN or infinity'
+        elif t.is_floating_point() and t.device.type != 'meta' and not bool(torch.isfinite(t).all()):
+            why = 'holds NaN or infinity'
         if why: raise CheckpointError(f'{source}: tensor {k!r} {why}; the file is damaged or was converted '
                                       '(pass check_values=False to load it anyway)' + tail)
 

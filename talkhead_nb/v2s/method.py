@@ -155,7 +155,7 @@ def pose_encode(G, w_ref: torch.Tensor, # [1 or T, num_ws, w_dim] the reference'
                 regressor: nn.Module, # differentiable images [N,3,H,W] in [0,1] -> [N,3]
                 layers: list[int]|None = None, # default: the paper's first 8 of 16, mapped (`paper_layers`)
                 steps: int = 100, lr: float = 0.01, w_pose: float = 2., w_id: float = 0.04,
-                # temporal mean filter (odd) over the target sequence and the resulting latents (1: off, Eq. 7 as printed)
+                # temporal mean filter (odd) over the targets and the resulting latents (1: off, Eq. 7 as printed)
                 smooth: int = 1,
                 progress: bool = False) -> PoseEncoding:
     "Eq. 7: optimise the reference's first W+ layers so that the pose regressor sees each target pose."
